@@ -1,0 +1,62 @@
+#pragma once
+
+#include "editor/editor_theme.h"
+
+#include <QMessageBox>
+#include <QTabWidget>
+
+#include <functional>
+#include <optional>
+
+class QFileSystemWatcher;
+
+namespace botwright::editor {
+class EditorPage;
+} // namespace botwright::editor
+
+namespace botwright::studio {
+
+// The editor tabs: one EditorPage per open file, unsaved-change markers, save / save all, the
+// prompt before unsaved work is closed, and reloading files changed on disk by another program.
+class EditorTabs final : public QTabWidget {
+    Q_OBJECT
+public:
+    // Asked before unsaved files close: return Save, Discard or Cancel.
+    using UnsavedPrompt = std::function<QMessageBox::StandardButton(const QStringList& fileNames)>;
+
+    explicit EditorTabs(QWidget* parent = nullptr);
+
+    editor::EditorPage* openFile(const QString& path, QString* error);
+    editor::EditorPage* pageAt(int index) const;
+    editor::EditorPage* currentPage() const;
+    editor::EditorPage* pageFor(const QString& path) const;
+
+    bool saveCurrent();
+    bool saveAll();
+    bool closePage(int index); // prompts if the page has unsaved changes
+    bool confirmCloseAll();    // prompts once for all unsaved pages; true if it is fine to close
+    void closeAllWithoutPrompt();
+    bool hasUnsavedChanges() const;
+
+    QStringList openFilePaths() const;
+    void applyTheme(const editor::EditorTheme& theme);
+    void setUnsavedPrompt(UnsavedPrompt prompt) { m_prompt = std::move(prompt); }
+
+Q_SIGNALS:
+    void errorOccurred(const QString& message);
+    void notice(const QString& message);
+    void unsavedStateChanged(bool anyUnsaved);
+    void cursorMoved(int line, int column);
+
+private:
+    void updateTabTitle(editor::EditorPage* page);
+    void onFileChanged(const QString& path);
+    bool savePage(editor::EditorPage* page);
+    QMessageBox::StandardButton askAboutUnsaved(const QStringList& fileNames);
+
+    QFileSystemWatcher* m_watcher;
+    UnsavedPrompt m_prompt;
+    std::optional<editor::EditorTheme> m_theme;
+};
+
+} // namespace botwright::studio

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "editor/editor_theme.h"
+#include "engine/project/project.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+#include <functional>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QStackedWidget;
+
+namespace botwright::studio {
+
+class EditorTabs;
+class ProjectTreeDock;
+class WelcomePage;
+
+// The studio's main window: a project (folder of .ts scripts) in the Project dock, its scripts in
+// editor tabs, the session (layout, project, open files, theme) restored on the next start.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    using ErrorReporter = std::function<void(const QString& title, const QString& message)>;
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Restores the last session; on the very first start opens (a copy of) the example project.
+    // A non-empty `projectOverride` is opened instead of the remembered project.
+    void restoreSession(const QString& projectOverride = {});
+    void saveSession() const;
+
+    bool openProject(const QString& folder);
+    bool openExampleProject();
+    bool createScript(const QString& name); // in the open project, then opens it
+    const project::Project* project() const { return m_project ? &*m_project : nullptr; }
+
+    void setTheme(editor::ThemeKind kind);
+    editor::ThemeKind theme() const { return m_theme.kind(); }
+
+    EditorTabs* tabs() const { return m_tabs; }
+    ProjectTreeDock* projectDock() const { return m_projectDock; }
+    QAction* action(const QString& name) const { return m_actions.value(name); }
+    void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
+
+    // Where the example project is copied on first start so it can be edited.
+    static QString exampleCopyPath();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
+                       std::function<void()> handler);
+    void chooseProject();
+    void chooseNewProject();
+    void askNewScript();
+    void askGoToLine();
+    void showAbout();
+    void updateTitle();
+    void updateCentral();
+    void reportError(const QString& title, const QString& message);
+
+    std::optional<project::Project> m_project;
+    editor::EditorTheme m_theme;
+    EditorTabs* m_tabs;
+    WelcomePage* m_welcome;
+    QStackedWidget* m_central;
+    ProjectTreeDock* m_projectDock;
+    QLabel* m_cursorLabel;
+    QHash<QString, QAction*> m_actions;
+    ErrorReporter m_reportError;
+};
+
+} // namespace botwright::studio

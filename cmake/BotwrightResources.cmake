@@ -1,0 +1,37 @@
+# Mirrors the run-time resources into build/share/botwright (the same layout as an installed
+# tree) and installs them. Sources: resources/ and the pinned TypeScript compiler from npm.
+set(BOTWRIGHT_TYPESCRIPT_DIR "${CMAKE_SOURCE_DIR}/node_modules/typescript")
+if(NOT EXISTS "${BOTWRIGHT_TYPESCRIPT_DIR}/lib/typescript.js")
+  message(FATAL_ERROR "node_modules/typescript is missing: run scripts/setup.sh (or make test)")
+endif()
+
+file(GLOB_RECURSE _bw_resource_files CONFIGURE_DEPENDS
+  RELATIVE "${CMAKE_SOURCE_DIR}/resources" "${CMAKE_SOURCE_DIR}/resources/*")
+set(_bw_resource_outputs)
+foreach(_rel IN LISTS _bw_resource_files)
+  if(_rel MATCHES "^themes/")  # compiled into the binaries through Qt resources
+    continue()
+  endif()
+  set(_out "${BOTWRIGHT_SHARE_DIR}/${_rel}")
+  add_custom_command(OUTPUT "${_out}"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/resources/${_rel}" "${_out}"
+    DEPENDS "${CMAKE_SOURCE_DIR}/resources/${_rel}" VERBATIM)
+  list(APPEND _bw_resource_outputs "${_out}")
+endforeach()
+
+foreach(_ts IN ITEMS lib/typescript.js LICENSE.txt ThirdPartyNoticeText.txt)
+  get_filename_component(_name "${_ts}" NAME)
+  set(_out "${BOTWRIGHT_SHARE_DIR}/typescript/${_name}")
+  add_custom_command(OUTPUT "${_out}"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${BOTWRIGHT_TYPESCRIPT_DIR}/${_ts}" "${_out}"
+    DEPENDS "${BOTWRIGHT_TYPESCRIPT_DIR}/${_ts}" VERBATIM)
+  list(APPEND _bw_resource_outputs "${_out}")
+endforeach()
+
+add_custom_target(botwright_resources ALL DEPENDS ${_bw_resource_outputs})
+
+install(DIRECTORY "${CMAKE_SOURCE_DIR}/resources/" DESTINATION "${CMAKE_INSTALL_DATADIR}/botwright"
+  PATTERN "themes" EXCLUDE)
+install(FILES "${BOTWRIGHT_TYPESCRIPT_DIR}/lib/typescript.js" "${BOTWRIGHT_TYPESCRIPT_DIR}/LICENSE.txt"
+              "${BOTWRIGHT_TYPESCRIPT_DIR}/ThirdPartyNoticeText.txt"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/botwright/typescript")

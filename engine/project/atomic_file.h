@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace botwright::project {
+
+// Writes a whole file or nothing: the data goes to a temporary file beside the target, which is
+// flushed and renamed over the target only when everything was written (QSaveFile). A crash or a
+// full disk leaves the previous version intact.
+bool writeFileAtomically(const QString& path, const QByteArray& data, QString* error);
+
+} // namespace botwright::project

@@ -1,0 +1,86 @@
+// Runs the real botwright-cli and botwright-vm binaries.
+#include "tests/support/qt_catch.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString& program, const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral(BOTWRIGHT_BIN_DIR "/") + program, arguments);
+    REQUIRE(process.waitForFinished(120000));
+    return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+               QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+TEST_CASE("botwright-cli --help lists its subcommands", "[cli]") {
+    const Run help = run(QStringLiteral("botwright-cli"), {QStringLiteral("--help")});
+    CHECK(help.exitCode == 0);
+    for (const char* command : {"new", "check", "transpile", "version"}) {
+        CHECK(help.out.contains(QStringLiteral("\n  %1 ").arg(QLatin1String(command))));
+    }
+    const Run unknown = run(QStringLiteral("botwright-cli"), {QStringLiteral("frobnicate")});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(QStringLiteral("unknown command 'frobnicate'")));
+    const Run subHelp =
+        run(QStringLiteral("botwright-cli"), {QStringLiteral("check"), QStringLiteral("--help")});
+    CHECK(subHelp.exitCode == 0);
+    CHECK(subHelp.out.contains(QStringLiteral("project")));
+}
+
+TEST_CASE("botwright-cli version reports V8 and the pinned TypeScript", "[cli]") {
+    const Run version = run(QStringLiteral("botwright-cli"), {QStringLiteral("version")});
+    CHECK(version.exitCode == 0);
+    CHECK(version.out.contains(QStringLiteral("V8 10.")));
+    CHECK(version.out.contains(QStringLiteral("TypeScript 6.0.3")));
+}
+
+TEST_CASE("new, check and transpile work on a real project folder", "[cli]") {
+    QTemporaryDir dir;
+    const QString project = dir.path() + QStringLiteral("/bot");
+    const Run created = run(QStringLiteral("botwright-cli"), {QStringLiteral("new"), project});
+    REQUIRE(created.exitCode == 0);
+    CHECK(QFile::exists(project + QStringLiteral("/ping.ts")));
+    CHECK(QFile::exists(project + QStringLiteral("/hello.ts")));
+
+    const Run clean = run(QStringLiteral("botwright-cli"), {QStringLiteral("check"), project});
+    CHECK(clean.exitCode == 0);
+    CHECK(clean.out.contains(QStringLiteral("2 script(s), 0 problem(s)")));
+
+    QFile broken(project + QStringLiteral("/broken.ts"));
+    REQUIRE(broken.open(QIODevice::WriteOnly));
+    broken.write("let fine = 1;\nfunction (\n");
+    broken.close();
+    const Run dirty = run(QStringLiteral("botwright-cli"), {QStringLiteral("check"), project});
+    CHECK(dirty.exitCode == 1);
+    CHECK(dirty.err.contains(QStringLiteral("broken.ts:2:")));
+    CHECK(dirty.err.contains(QStringLiteral("error TS")));
+
+    const Run js = run(QStringLiteral("botwright-cli"),
+                       {QStringLiteral("transpile"), project + QStringLiteral("/ping.ts")});
+    CHECK(js.exitCode == 0);
+    CHECK(js.out.contains(QStringLiteral("script.on(\"MESSAGE_CREATE\", async (message) => {")));
+
+    const Run missing =
+        run(QStringLiteral("botwright-cli"), {QStringLiteral("check"), dir.path() + QStringLiteral("/nope")});
+    CHECK(missing.exitCode == 1);
+    CHECK(missing.err.contains(QStringLiteral("does not exist")));
+}
+
+TEST_CASE("botwright-vm runs V8 in its own process", "[vm]") {
+    const Run selfTest = run(QStringLiteral("botwright-vm"), {QStringLiteral("--self-test")});
+    CHECK(selfTest.exitCode == 0);
+    CHECK(selfTest.out.contains(QStringLiteral(": 2,4,6 function")));
+    const Run bare = run(QStringLiteral("botwright-vm"), {});
+    CHECK(bare.exitCode == 2);
+}
