@@ -61,6 +61,7 @@ if ! libnode_ok; then
   else
     say "libnode-dev cannot be installed here (a non-Debian nodejs blocks it); unpacking into .deps/libnode"
     tmp="$(mktemp -d)"
+    chmod 755 "$tmp" # apt downloads as the _apt user
     trap 'rm -rf "$tmp"' EXIT
     (cd "$tmp" && apt-get download libnode108 libnode-dev >/dev/null) || die "apt-get download libnode108 libnode-dev failed"
     rm -rf "$root/.deps/libnode"

@@ -76,7 +76,8 @@ TEST_CASE("first start opens the example project; editing and saving reaches the
     const int column = page->editor()->text(0).size(); // 1-based column after the last typed character
     const auto* cursorLabel = window.findChild<QLabel*>(QStringLiteral("cursorPosition"));
     const QString expected = QStringLiteral("Ln 1, Col %1").arg(column);
-    CHECK(QTest::qWaitFor([&] { return cursorLabel->text() == expected; }, 2000)); // updated when the editor repaints
+    CHECK(QTest::qWaitFor([&] { return cursorLabel->text() == expected; },
+                          2000)); // updated when the editor repaints
     CHECK(cursorLabel->text() == expected);
     CHECK(window.tabs()->tabText(window.tabs()->currentIndex()) == QStringLiteral("ping.ts ●"));
     CHECK(window.isWindowModified());
@@ -99,7 +100,8 @@ TEST_CASE("first start opens the example project; editing and saving reaches the
     window.setTheme(botwright::editor::ThemeKind::Dark);
     const auto dark = botwright::editor::EditorTheme::load(botwright::editor::ThemeKind::Dark);
     CHECK(window.palette().color(QPalette::Window) == dark.palette().color(QPalette::Window));
-    CHECK(window.projectDock()->tree()->palette().color(QPalette::Base) == dark.palette().color(QPalette::Base));
+    CHECK(window.projectDock()->tree()->palette().color(QPalette::Base) ==
+          dark.palette().color(QPalette::Base));
     const QString shot = botwright::testing::saveScreenshot(&window, QStringLiteral("main_window_dark"));
     CHECK(QFileInfo(shot).size() > 10000);
     window.close();
