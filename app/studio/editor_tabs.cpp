@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QTabBar>
+#include <QTimer>
 
 namespace botwright::studio {
 
@@ -13,7 +14,11 @@ using editor::EditorPage;
 
 EditorTabs::EditorTabs(QWidget* parent)
     : QTabWidget(parent)
-    , m_watcher(new QFileSystemWatcher(this)) {
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_recoveryTimer(new QTimer(this)) {
+    m_recoveryTimer->setSingleShot(true);
+    m_recoveryTimer->setInterval(1500);
+    connect(m_recoveryTimer, &QTimer::timeout, this, &EditorTabs::writeRecoveryNow);
     setObjectName(QStringLiteral("editorTabs"));
     setDocumentMode(true);
     setTabsClosable(true);
@@ -59,6 +64,7 @@ EditorPage* EditorTabs::openFile(const QString& path, QString* error) {
         updateTabTitle(page);
         Q_EMIT unsavedStateChanged(hasUnsavedChanges());
     });
+    connect(page->editor(), &editor::CodeEditor::textChanged, m_recoveryTimer, qOverload<>(&QTimer::start));
     connect(page, &EditorPage::cursorMoved, this, [this, page](int line, int column) {
         if (page == currentPage()) {
             Q_EMIT cursorMoved(line, column);
@@ -89,6 +95,7 @@ bool EditorTabs::savePage(EditorPage* page) {
             error + tr("\nYour edits are still in the editor; save again once the problem is fixed."));
         return false;
     }
+    discardRecovery(page);
     updateTabTitle(page);
     Q_EMIT notice(tr("Saved %1").arg(page->fileName()));
     return true;
@@ -131,6 +138,7 @@ bool EditorTabs::closePage(int index) {
             return false;
         }
     }
+    discardRecovery(page);
     m_watcher->removePath(page->filePath());
     removeTab(index);
     page->deleteLater();
@@ -152,6 +160,9 @@ bool EditorTabs::confirmCloseAll() {
     case QMessageBox::Save:
         return saveAll();
     case QMessageBox::Discard:
+        for (int i = 0; i < count(); ++i) {
+            discardRecovery(pageAt(i));
+        }
         return true;
     default:
         return false;
@@ -183,6 +194,54 @@ QStringList EditorTabs::openFilePaths() const {
         paths.append(pageAt(i)->filePath());
     }
     return paths;
+}
+
+void EditorTabs::discardRecovery(EditorPage* page) {
+    m_recovery.discard(page->filePath());
+}
+
+void EditorTabs::writeRecoveryNow() {
+    m_recoveryTimer->stop();
+    for (int i = 0; i < count(); ++i) {
+        EditorPage* page = pageAt(i);
+        if (!page->isModified()) {
+            discardRecovery(page);
+            continue;
+        }
+        QString error;
+        if (!m_recovery.store(page->filePath(), page->editor()->text(), &error)) {
+            Q_EMIT notice(tr("Could not keep a recovery copy of %1: %2").arg(page->fileName(), error));
+        }
+    }
+}
+
+int EditorTabs::restoreRecoveredEdits() {
+    int restored = 0;
+    for (const project::RecoveredEdit& edit : m_recovery.entries()) {
+        QString error;
+        EditorPage* page = QFileInfo::exists(edit.path) ? openFile(edit.path, &error) : nullptr;
+        if (page == nullptr) {
+            continue; // the script is gone; its copy stays in the recovery folder
+        }
+        if (page->editor()->text() == edit.text) {
+            discardRecovery(page);
+            continue;
+        }
+        page->editor()->beginUndoAction();
+        page->editor()->selectAll();
+        page->editor()->replaceSelectedText(edit.text);
+        page->editor()->endUndoAction();
+        page->editor()->setCursorPosition(0, 0);
+        page->editor()->setModified(true);
+        updateTabTitle(page);
+        ++restored;
+        Q_EMIT notice(
+            tr("Recovered unsaved edits of %1 from the last session (not saved yet)").arg(page->fileName()));
+    }
+    if (restored > 0) {
+        Q_EMIT unsavedStateChanged(true);
+    }
+    return restored;
 }
 
 void EditorTabs::applyTheme(const editor::EditorTheme& theme) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "editor/editor_theme.h"
+#include "engine/project/recovery_store.h"
 
 #include <QMessageBox>
 #include <QTabWidget>
@@ -9,6 +10,7 @@
 #include <optional>
 
 class QFileSystemWatcher;
+class QTimer;
 
 namespace botwright::editor {
 class EditorPage;
@@ -39,6 +41,12 @@ public:
     bool hasUnsavedChanges() const;
 
     QStringList openFilePaths() const;
+
+    // Unsaved text is copied to the recovery store shortly after each edit (and removed on save or
+    // deliberate discard), so a crash never loses it. On the next start, restoreRecoveredEdits()
+    // brings it back into tabs marked unsaved.
+    void writeRecoveryNow();
+    int restoreRecoveredEdits();
     void applyTheme(const editor::EditorTheme& theme);
     void setUnsavedPrompt(UnsavedPrompt prompt) { m_prompt = std::move(prompt); }
 
@@ -54,7 +62,11 @@ private:
     bool savePage(editor::EditorPage* page);
     QMessageBox::StandardButton askAboutUnsaved(const QStringList& fileNames);
 
-    QFileSystemWatcher* m_watcher;
+    void discardRecovery(editor::EditorPage* page);
+
+    QFileSystemWatcher* m_watcher = nullptr;
+    QTimer* m_recoveryTimer = nullptr;
+    project::RecoveryStore m_recovery;
     UnsavedPrompt m_prompt;
     std::optional<editor::EditorTheme> m_theme;
 };

@@ -100,6 +100,14 @@ void MainWindow::restoreSession(const QString& projectOverride) {
     if (!session.dockState.isEmpty()) {
         restoreState(session.dockState, kDockStateVersion);
     }
+    restoreProject(session, projectOverride);
+    // After a crash, unsaved text comes back (marked unsaved) whatever project is open.
+    m_tabs->restoreRecoveredEdits();
+    updateTitle();
+    updateCentral();
+}
+
+void MainWindow::restoreProject(const Session& session, const QString& projectOverride) {
     if (!projectOverride.isEmpty()) {
         openProject(projectOverride);
         return;
@@ -128,7 +136,6 @@ void MainWindow::restoreSession(const QString& projectOverride) {
     if (editor::EditorPage* current = m_tabs->pageFor(session.currentFile)) {
         m_tabs->setCurrentWidget(current);
     }
-    updateCentral();
 }
 
 void MainWindow::saveSession() const {

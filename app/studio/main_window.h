@@ -16,6 +16,7 @@ class QStackedWidget;
 namespace botwright::studio {
 
 class EditorTabs;
+struct Session;
 class ProjectTreeDock;
 class WelcomePage;
 
@@ -54,6 +55,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void restoreProject(const Session& session, const QString& projectOverride);
     void createActions();
     void createMenus();
     QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut,

@@ -4,6 +4,7 @@
 #include "app/studio/project_tree_dock.h"
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
+#include "engine/project/recovery_store.h"
 #include "tests/support/gui_test_env.h"
 #include "tests/support/qt_catch.h"
 
@@ -35,6 +36,7 @@ void resetSettings() {
     QSettings().clear();
     QSettings().sync();
     QDir(QFileInfo(MainWindow::exampleCopyPath()).path()).removeRecursively();
+    QDir(botwright::project::RecoveryStore::defaultDirectory()).removeRecursively();
 }
 
 // A window opened the way the studio starts: restore, then show.
@@ -230,4 +232,52 @@ TEST_CASE("new scripts get Botloader names and appear in the project tree", "[gu
     REQUIRE(studio.errors.size() == 1);
     CHECK(studio.errors.first().contains(QStringLiteral("not a valid script name")));
     window.close();
+}
+
+TEST_CASE("unsaved edits survive a crash and come back marked unsaved", "[gui][studio][recovery]") {
+    resetSettings();
+    QString path;
+    QByteArray onDisk;
+    {
+        Studio first;
+        auto* page = first.window.tabs()->currentPage();
+        REQUIRE(page != nullptr);
+        path = page->filePath();
+        onDisk = readDisk(path);
+        page->editor()->insertAt(QStringLiteral("// typed just before the crash\n"), 0, 0);
+        first.window.saveSession();
+        // The recovery copy is written shortly after typing; wait for it as a person's session would.
+        REQUIRE(
+            QTest::qWaitFor([] { return !botwright::project::RecoveryStore().entries().isEmpty(); }, 5000));
+        // No close event: the window is destroyed as if the process had died.
+    }
+    CHECK(readDisk(path) == onDisk);
+    Studio second;
+    auto* page = second.window.tabs()->pageFor(path);
+    REQUIRE(page != nullptr);
+    CHECK(page->editor()->text().startsWith(QStringLiteral("// typed just before the crash\n")));
+    CHECK(page->isModified());
+    CHECK(second.window.isWindowModified());
+    CHECK(second.window.tabs()->saveCurrent());
+    CHECK(readDisk(path).startsWith("// typed just before the crash\n"));
+    CHECK(botwright::project::RecoveryStore().entries().isEmpty());
+    second.window.close();
+}
+
+TEST_CASE("discarding edits on close also discards their recovery copy", "[gui][studio][recovery]") {
+    resetSettings();
+    {
+        Studio first;
+        auto* page = first.window.tabs()->currentPage();
+        REQUIRE(page != nullptr);
+        page->editor()->insertAt(QStringLiteral("// throw me away\n"), 0, 0);
+        first.window.tabs()->writeRecoveryNow();
+        REQUIRE(botwright::project::RecoveryStore().entries().size() == 1);
+        first.window.tabs()->setUnsavedPrompt([](const QStringList&) { return QMessageBox::Discard; });
+        REQUIRE(first.window.close());
+    }
+    CHECK(botwright::project::RecoveryStore().entries().isEmpty());
+    Studio second;
+    CHECK_FALSE(second.window.tabs()->hasUnsavedChanges());
+    second.window.close();
 }

@@ -5,5 +5,5 @@ script.createSlashCommand("hello", "Say hello")
     .addOptionString("name", "Who to greet", { required: false })
     .build(async (ctx, args) => {
         const who = args.name ?? ctx.member.user.username;
-        await ctx.createFollowup(`Hello, ${who}! 👋`);
+        await ctx.createFollowup(`Hello, ${who}!`);
     });

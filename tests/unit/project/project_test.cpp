@@ -1,5 +1,6 @@
 #include "engine/project/atomic_file.h"
 #include "engine/project/project.h"
+#include "engine/project/recovery_store.h"
 #include "tests/support/qt_catch.h"
 
 #include <QDir>
@@ -117,4 +118,27 @@ TEST_CASE("a project created from the example copies its scripts and keeps exist
     created = Project::createFrom(example, target, &error);
     REQUIRE(created);
     CHECK(created->readScript(QStringLiteral("ping"), &error) == QStringLiteral("// mine\n"));
+}
+
+TEST_CASE("the recovery store keeps unsaved text per script until discarded", "[project][recovery]") {
+    QTemporaryDir dir;
+    const botwright::project::RecoveryStore store(dir.path() + QStringLiteral("/recovery"));
+    CHECK(store.entries().isEmpty());
+    QString error;
+    REQUIRE(store.store(QStringLiteral("/p/a.ts"), QStringLiteral("first ✓"), &error));
+    REQUIRE(store.store(QStringLiteral("/p/b.ts"), QStringLiteral("other"), &error));
+    REQUIRE(store.store(QStringLiteral("/p/a.ts"), QStringLiteral("second"), &error));
+    auto entries = store.entries();
+    REQUIRE(entries.size() == 2);
+    CHECK(entries.last().path == QStringLiteral("/p/a.ts"));
+    CHECK(entries.last().text == QStringLiteral("second"));
+    CHECK(entries.last().savedAt.isValid());
+
+    writeRaw(dir.path() + QStringLiteral("/recovery/garbage.json"), "{not json");
+    CHECK(store.entries().size() == 2); // damaged or foreign files are ignored
+
+    store.discard(QStringLiteral("/p/a.ts"));
+    entries = store.entries();
+    REQUIRE(entries.size() == 1);
+    CHECK(entries.first().path == QStringLiteral("/p/b.ts"));
 }
