@@ -2,27 +2,12 @@
 
 #include "editor/code_editor.h"
 #include "editor/find_replace_bar.h"
-#include "engine/project/atomic_file.h"
+#include "engine/project/file_io.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QVBoxLayout>
 
 namespace botwright::editor {
-
-namespace {
-
-bool readAll(const QString& path, QByteArray* bytes, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    *bytes = file.readAll();
-    return true;
-}
-
-} // namespace
 
 EditorPage::EditorPage(QWidget* parent)
     : QWidget(parent)
@@ -41,13 +26,13 @@ EditorPage::EditorPage(QWidget* parent)
 }
 
 bool EditorPage::load(const QString& path, QString* error) {
-    QByteArray bytes;
-    if (!readAll(path, &bytes, error)) {
+    const std::optional<QByteArray> bytes = project::readWholeFile(path, error);
+    if (!bytes) {
         return false;
     }
     m_path = QFileInfo(path).absoluteFilePath();
-    m_lastSynced = bytes;
-    m_editor->setText(QString::fromUtf8(bytes));
+    m_lastSynced = *bytes;
+    m_editor->setText(QString::fromUtf8(*bytes));
     m_editor->setModified(false);
     m_editor->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER);
     m_editor->setCursorPosition(0, 0);
@@ -65,15 +50,15 @@ bool EditorPage::save(QString* error) {
 }
 
 bool EditorPage::reloadFromDisk(QString* error) {
-    QByteArray bytes;
-    if (!readAll(m_path, &bytes, error)) {
+    const std::optional<QByteArray> bytes = project::readWholeFile(m_path, error);
+    if (!bytes) {
         return false;
     }
     const int line = m_editor->currentLineNumber();
-    m_lastSynced = bytes;
+    m_lastSynced = *bytes;
     m_editor->beginUndoAction();
     m_editor->selectAll();
-    m_editor->replaceSelectedText(QString::fromUtf8(bytes));
+    m_editor->replaceSelectedText(QString::fromUtf8(*bytes));
     m_editor->endUndoAction();
     m_editor->setModified(false);
     m_editor->goToLine(line);
@@ -81,9 +66,9 @@ bool EditorPage::reloadFromDisk(QString* error) {
 }
 
 bool EditorPage::diskDiffersFromLastSync() const {
-    QByteArray bytes;
     QString ignored;
-    return readAll(m_path, &bytes, &ignored) && bytes != m_lastSynced;
+    const std::optional<QByteArray> bytes = project::readWholeFile(m_path, &ignored);
+    return bytes && *bytes != m_lastSynced;
 }
 
 QString EditorPage::fileName() const {

@@ -1,13 +1,12 @@
 #include "app/cli/cli_commands.h"
 
 #include "engine/core/resource_locator.h"
-#include "engine/project/atomic_file.h"
+#include "engine/project/file_io.h"
 #include "engine/project/project.h"
 #include "engine/runtime/v8_platform.h"
 #include "engine/typescript/typescript_compiler.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QTextStream>
 
 namespace botwright::cli {
@@ -51,6 +50,17 @@ bool loadCompiler(typescript::TypeScriptCompiler& compiler) {
     return true;
 }
 
+// Prints diagnostics as `file:line:column: category TScode: message`; returns how many are errors.
+int printDiagnostics(const QString& path, const typescript::TranspileResult& result) {
+    int errors = 0;
+    for (const typescript::TsDiagnostic& d : result.diagnostics) {
+        err() << path << ":" << d.line << ":" << d.column << ": " << d.category << " TS" << d.code << ": "
+              << d.message << "\n";
+        errors += d.category == QLatin1String("error") ? 1 : 0;
+    }
+    return errors;
+}
+
 int runVersion(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print the versions of the studio and its engines."));
@@ -84,25 +94,22 @@ int runTranspile(const QStringList& arguments) {
         return code;
     }
     const QString path = parser.positionalArguments().first();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        err() << "error: cannot read " << path << ": " << file.errorString() << "\n";
+    QString error;
+    const std::optional<QByteArray> source = project::readWholeFile(path, &error);
+    if (!source) {
+        err() << "error: " << error << "\n";
         return 1;
     }
     typescript::TypeScriptCompiler compiler;
     if (!loadCompiler(compiler)) {
         return 1;
     }
-    const typescript::TranspileResult result = compiler.transpile(path, QString::fromUtf8(file.readAll()));
+    const typescript::TranspileResult result = compiler.transpile(path, QString::fromUtf8(*source));
     if (!result.failure.isEmpty()) {
         err() << "error: " << result.failure << "\n";
         return 1;
     }
-    for (const typescript::TsDiagnostic& d : result.diagnostics) {
-        err() << path << ":" << d.line << ":" << d.column << ": " << d.category << " TS" << d.code << ": "
-              << d.message << "\n";
-    }
-    QString error;
+    printDiagnostics(path, result);
     if (parser.isSet(outFile)) {
         if (!project::writeFileAtomically(parser.value(outFile), result.javascript.toUtf8(), &error)) {
             err() << "error: " << error << "\n";
@@ -154,11 +161,7 @@ int runCheck(const QStringList& arguments) {
             err() << "error: " << result.failure << "\n";
             ++problems;
         }
-        for (const typescript::TsDiagnostic& d : result.diagnostics) {
-            err() << path << ":" << d.line << ":" << d.column << ": " << d.category << " TS" << d.code << ": "
-                  << d.message << "\n";
-            problems += d.category == QLatin1String("error") ? 1 : 0;
-        }
+        problems += printDiagnostics(path, result);
     }
     out() << project->name() << ": " << names.size() << " script(s), " << problems << " problem(s)\n";
     return problems == 0 ? 0 : 1;

@@ -1,9 +1,8 @@
 #include "engine/project/project.h"
 
-#include "engine/project/atomic_file.h"
+#include "engine/project/file_io.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -93,12 +92,11 @@ bool Project::contains(const QString& scriptName) const {
 }
 
 std::optional<QString> Project::readScript(const QString& scriptName, QString* error) const {
-    QFile file(scriptPath(scriptName));
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString());
+    const std::optional<QByteArray> bytes = readWholeFile(scriptPath(scriptName), error);
+    if (!bytes) {
         return std::nullopt;
     }
-    return QString::fromUtf8(file.readAll());
+    return QString::fromUtf8(*bytes);
 }
 
 bool Project::writeScript(const QString& scriptName, const QString& source, QString* error) const {

@@ -1,6 +1,6 @@
 #include "engine/project/recovery_store.h"
 
-#include "engine/project/atomic_file.h"
+#include "engine/project/file_io.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,10 +1,10 @@
 #include "engine/typescript/typescript_compiler.h"
 
 #include "engine/core/resource_locator.h"
+#include "engine/project/file_io.h"
 #include "engine/runtime/js_isolate.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,13 +14,11 @@ namespace botwright::typescript {
 namespace {
 
 bool readText(const QString& path, QString* text, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return false;
+    const std::optional<QByteArray> bytes = project::readWholeFile(path, error);
+    if (bytes) {
+        *text = QString::fromUtf8(*bytes);
     }
-    *text = QString::fromUtf8(file.readAll());
-    return true;
+    return bytes.has_value();
 }
 
 QString describe(const runtime::JsResult& result) {

@@ -1,4 +1,4 @@
-#include "engine/project/atomic_file.h"
+#include "engine/project/file_io.h"
 #include "engine/project/project.h"
 #include "engine/project/recovery_store.h"
 #include "tests/support/qt_catch.h"

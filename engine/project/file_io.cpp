@@ -1,5 +1,6 @@
-#include "engine/project/atomic_file.h"
+#include "engine/project/file_io.h"
 
+#include <QFile>
 #include <QSaveFile>
 
 namespace botwright::project {
@@ -21,6 +22,15 @@ bool writeFileAtomically(const QString& path, const QByteArray& data, QString* e
         return false;
     }
     return true;
+}
+
+std::optional<QByteArray> readWholeFile(const QString& path, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    return file.readAll();
 }
 
 } // namespace botwright::project
