@@ -147,12 +147,16 @@ int CodeEditor::replaceAllMatches(const QString& text, const QString& replacemen
     int line = 0;
     int index = 0;
     getCursorPosition(&line, &index);
-    beginUndoAction();
-    selectAll();
-    replaceSelectedText(after);
-    endUndoAction();
+    replaceWholeText(after);
     setCursorPosition(std::min(line, lines() - 1), index);
     return count;
+}
+
+void CodeEditor::replaceWholeText(const QString& text) {
+    beginUndoAction();
+    selectAll();
+    replaceSelectedText(text);
+    endUndoAction();
 }
 
 int CodeEditor::countMatches(const QString& text, const FindOptions& options) const {

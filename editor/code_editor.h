@@ -33,6 +33,8 @@ public:
     // Replaces every match in one undo step and returns how many were replaced.
     int replaceAllMatches(const QString& text, const QString& replacement, const FindOptions& options);
     int countMatches(const QString& text, const FindOptions& options) const;
+    // Replaces the whole document in one undo step (unlike setText, which clears the undo history).
+    void replaceWholeText(const QString& text);
 
     // Comments or uncomments the selected lines (or the caret line) with `//`.
     void toggleLineComment();

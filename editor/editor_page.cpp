@@ -56,10 +56,7 @@ bool EditorPage::reloadFromDisk(QString* error) {
     }
     const int line = m_editor->currentLineNumber();
     m_lastSynced = *bytes;
-    m_editor->beginUndoAction();
-    m_editor->selectAll();
-    m_editor->replaceSelectedText(QString::fromUtf8(*bytes));
-    m_editor->endUndoAction();
+    m_editor->replaceWholeText(QString::fromUtf8(*bytes));
     m_editor->setModified(false);
     m_editor->goToLine(line);
     return true;

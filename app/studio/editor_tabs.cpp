@@ -227,10 +227,7 @@ int EditorTabs::restoreRecoveredEdits() {
             discardRecovery(page);
             continue;
         }
-        page->editor()->beginUndoAction();
-        page->editor()->selectAll();
-        page->editor()->replaceSelectedText(edit.text);
-        page->editor()->endUndoAction();
+        page->editor()->replaceWholeText(edit.text);
         page->editor()->setCursorPosition(0, 0);
         page->editor()->setModified(true);
         updateTabTitle(page);

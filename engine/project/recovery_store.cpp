@@ -46,13 +46,15 @@ QList<RecoveredEdit> RecoveryStore::entries() const {
     QList<RecoveredEdit> found;
     const QDir dir(m_directory);
     for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
-        QFile file(dir.filePath(name));
-        if (!file.open(QIODevice::ReadOnly)) {
+        const QString file = dir.filePath(name);
+        QString ignored;
+        const std::optional<QByteArray> bytes = readWholeFile(file, &ignored);
+        if (!bytes) {
             continue;
         }
-        const QJsonObject entry = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonObject entry = QJsonDocument::fromJson(*bytes).object();
         const QString path = entry.value(QLatin1String("path")).toString();
-        if (path.isEmpty() || fileFor(path) != file.fileName()) {
+        if (path.isEmpty() || fileFor(path) != file) {
             continue; // not one of ours, or damaged: ignore rather than guess
         }
         found.append(RecoveredEdit{
