@@ -1,5 +1,7 @@
 #include "app/cli/cli_commands.h"
 
+#include "app/cli/cli_io.h"
+#include "app/cli/cli_sandbox.h"
 #include "engine/core/resource_locator.h"
 #include "engine/project/file_io.h"
 #include "engine/project/project.h"
@@ -12,34 +14,6 @@
 namespace botwright::cli {
 
 namespace {
-
-QTextStream& out() {
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream& err() {
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-// Parses a subcommand's own options; prints help or the parse error. Returns -1 to go on, else an exit code.
-int parse(QCommandLineParser& parser, const QString& name, const QStringList& arguments, int minPositional) {
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("botwright-cli ") + name} + arguments)) {
-        err() << parser.errorText() << "\n" << parser.helpText();
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return 0;
-    }
-    if (parser.positionalArguments().size() < minPositional) {
-        err() << parser.helpText();
-        return 2;
-    }
-    return -1;
-}
 
 bool loadCompiler(typescript::TypeScriptCompiler& compiler) {
     QString error;
@@ -194,6 +168,7 @@ const QList<Command>& commands() {
         {"new", "Create a project folder from the example project", runNew},
         {"check", "Check a project's script names and syntax", runCheck},
         {"transpile", "Type-strip a TypeScript file to JavaScript with source map", runTranspile},
+        {"sandbox", "Run the local Discord (gateway + REST) on loopback", runSandbox},
         {"version", "Print the versions of the studio, Qt, V8 and TypeScript", runVersion},
     };
     return all;

@@ -5,6 +5,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <csignal>
+
 namespace {
 
 struct Run {
@@ -26,7 +28,7 @@ Run run(const QString& program, const QStringList& arguments) {
 TEST_CASE("botwright-cli --help lists its subcommands", "[cli]") {
     const Run help = run(QStringLiteral("botwright-cli"), {QStringLiteral("--help")});
     CHECK(help.exitCode == 0);
-    for (const char* command : {"new", "check", "transpile", "version"}) {
+    for (const char* command : {"new", "check", "transpile", "sandbox", "version"}) {
         CHECK(help.out.contains(QStringLiteral("\n  %1 ").arg(QLatin1String(command))));
     }
     const Run unknown = run(QStringLiteral("botwright-cli"), {QStringLiteral("frobnicate")});
@@ -83,4 +85,53 @@ TEST_CASE("botwright-vm runs V8 in its own process", "[vm]") {
     CHECK(selfTest.out.contains(QStringLiteral(": 2,4,6 function")));
     const Run bare = run(QStringLiteral("botwright-vm"), {});
     CHECK(bare.exitCode == 2);
+}
+
+TEST_CASE("botwright-cli sandbox prints its URLs and token, serves REST, stops on SIGINT and saves the world",
+          "[cli]") {
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("world.json"));
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(BOTWRIGHT_BIN_DIR "/botwright-cli"),
+                  {QStringLiteral("sandbox"), QStringLiteral("--save-world"), saved});
+    REQUIRE(sandbox.waitForStarted());
+    QString out;
+    for (int i = 0; i < 100 && !out.contains(QStringLiteral("carol")); ++i) {
+        sandbox.waitForReadyRead(100);
+        out += QString::fromUtf8(sandbox.readAllStandardOutput());
+    }
+    CHECK(out.contains(QStringLiteral("gateway        ws://127.0.0.1:")));
+    CHECK(out.contains(QStringLiteral("REST base      http://127.0.0.1:")));
+    CHECK(out.contains(QStringLiteral("bot token      MTEwMjU2NTA4MTA4ODAwMDAwMA.")));
+    REQUIRE(sandbox.processId() > 0);
+    ::kill(static_cast<pid_t>(sandbox.processId()), SIGINT);
+    REQUIRE(sandbox.waitForFinished(10000));
+    CHECK(sandbox.exitStatus() == QProcess::NormalExit);
+    CHECK(sandbox.exitCode() == 0);
+    CHECK(QFile::exists(saved));
+
+    // A broken world file is refused with the field named.
+    QFile broken(dir.filePath(QStringLiteral("broken.json")));
+    REQUIRE(broken.open(QIODevice::WriteOnly));
+    broken.write(R"({"format":"botwright-sandbox-world","version":1,"application":{"id":"x"}})");
+    broken.close();
+    const Run refused = run(QStringLiteral("botwright-cli"),
+                            {QStringLiteral("sandbox"), QStringLiteral("--world"), broken.fileName()});
+    CHECK(refused.exitCode == 1);
+    CHECK(refused.err.contains(QStringLiteral("application.id")));
+    // The saved world loads (sandbox then runs; stop it at once).
+    QProcess again;
+    again.start(QStringLiteral(BOTWRIGHT_BIN_DIR "/botwright-cli"),
+                {QStringLiteral("sandbox"), QStringLiteral("--world"), saved});
+    REQUIRE(again.waitForStarted());
+    QString againOut;
+    for (int i = 0; i < 100 && !againOut.contains(QStringLiteral("carol")); ++i) {
+        again.waitForReadyRead(100);
+        againOut += QString::fromUtf8(again.readAllStandardOutput());
+    }
+    CHECK(againOut.contains(QStringLiteral("running")));
+    REQUIRE(again.processId() > 0);
+    ::kill(static_cast<pid_t>(again.processId()), SIGTERM);
+    REQUIRE(again.waitForFinished(10000));
+    CHECK(again.exitCode() == 0);
 }
