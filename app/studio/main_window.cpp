@@ -2,11 +2,14 @@
 
 #include "app/studio/editor_tabs.h"
 #include "app/studio/project_tree_dock.h"
+#include "app/studio/sandbox_dock.h"
+#include "app/studio/sandbox_faults_dock.h"
 #include "app/studio/session_store.h"
 #include "app/studio/welcome_page.h"
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
 #include "engine/core/resource_locator.h"
+#include "engine/sandbox/sandbox_host.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -17,6 +20,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace botwright::studio {
 
@@ -32,6 +36,9 @@ MainWindow::MainWindow(QWidget* parent)
     , m_welcome(new WelcomePage(this))
     , m_central(new QStackedWidget(this))
     , m_projectDock(new ProjectTreeDock(this))
+    , m_sandboxHost(new sandbox::SandboxHost(this))
+    , m_sandboxDock(new SandboxDock(m_sandboxHost, this))
+    , m_faultsDock(new SandboxFaultsDock(m_sandboxHost, this))
     , m_cursorLabel(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(core::ResourceLocator::shareDir() + QStringLiteral("/icons/botwright.svg")));
@@ -40,6 +47,18 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(m_central);
     addDockWidget(Qt::LeftDockWidgetArea, m_projectDock);
     resizeDocks({m_projectDock}, {240}, Qt::Horizontal);
+    addDockWidget(Qt::RightDockWidgetArea, m_sandboxDock);
+    m_sandboxDock->hide(); // View ▸ Sandbox; a restored layout may show it
+    addDockWidget(Qt::RightDockWidgetArea, m_faultsDock);
+    m_faultsDock->hide();
+    // The local Discord (a thread and a socket) starts right after the window first appears (see
+    // showEvent) or when a sandbox dock is shown; SandboxHost::start() ignores repeated calls.
+    for (QDockWidget* dock :
+         {static_cast<QDockWidget*>(m_sandboxDock), static_cast<QDockWidget*>(m_faultsDock)})
+        connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+            if (visible)
+                m_sandboxHost->start(0);
+        });
     m_cursorLabel->setObjectName(QStringLiteral("cursorPosition"));
     statusBar()->addPermanentWidget(m_cursorLabel);
 
@@ -241,6 +260,13 @@ void MainWindow::reportError(const QString& title, const QString& message) {
         return;
     }
     QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    // The sandbox is the default gateway: start it on a free port once the window is on screen,
+    // after the first paint, so start-up stays quick.
+    QTimer::singleShot(0, this, [this] { m_sandboxHost->start(0); });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -13,11 +13,17 @@ class QAction;
 class QLabel;
 class QStackedWidget;
 
+namespace botwright::sandbox {
+class SandboxHost;
+}
+
 namespace botwright::studio {
 
 class EditorTabs;
 struct Session;
 class ProjectTreeDock;
+class SandboxDock;
+class SandboxFaultsDock;
 class WelcomePage;
 
 // The studio's main window: a project (folder of .ts scripts) in the Project dock, its scripts in
@@ -45,6 +51,9 @@ public:
 
     EditorTabs* tabs() const { return m_tabs; }
     ProjectTreeDock* projectDock() const { return m_projectDock; }
+    SandboxDock* sandboxDock() const { return m_sandboxDock; }
+    SandboxFaultsDock* faultsDock() const { return m_faultsDock; }
+    sandbox::SandboxHost* sandboxHost() const { return m_sandboxHost; }
     QAction* action(const QString& name) const { return m_actions.value(name); }
     void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
 
@@ -53,6 +62,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void restoreProject(const Session& session, const QString& projectOverride);
@@ -75,6 +85,9 @@ private:
     WelcomePage* m_welcome;
     QStackedWidget* m_central;
     ProjectTreeDock* m_projectDock;
+    sandbox::SandboxHost* m_sandboxHost; // the local Discord, started when the Sandbox dock is first shown
+    SandboxDock* m_sandboxDock;
+    SandboxFaultsDock* m_faultsDock;
     QLabel* m_cursorLabel;
     QHash<QString, QAction*> m_actions;
     ErrorReporter m_reportError;

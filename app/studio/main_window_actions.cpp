@@ -2,6 +2,8 @@
 #include "app/studio/editor_tabs.h"
 #include "app/studio/main_window.h"
 #include "app/studio/project_tree_dock.h"
+#include "app/studio/sandbox_dock.h"
+#include "app/studio/sandbox_faults_dock.h"
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
 #include "editor/find_replace_bar.h"
@@ -98,6 +100,17 @@ void MainWindow::createActions() {
         action->setChecked(kind == m_theme.kind());
         themes->addAction(action);
     }
+    // The Sandbox dock's own toggle, registered by name like every other action.
+    QAction* sandbox = m_sandboxDock->toggleViewAction();
+    sandbox->setObjectName(QStringLiteral("view.sandbox"));
+    sandbox->setText(tr("&Sandbox (Local Discord)"));
+    sandbox->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    sandbox->setShortcutContext(Qt::WindowShortcut);
+    m_actions.insert(QStringLiteral("view.sandbox"), sandbox);
+    QAction* faults = m_faultsDock->toggleViewAction();
+    faults->setObjectName(QStringLiteral("view.sandboxFaults"));
+    faults->setText(tr("Sandbox &Faults"));
+    m_actions.insert(QStringLiteral("view.sandboxFaults"), faults);
     addAction(QStringLiteral("help.about"), tr("&About Botwright Studio"), {}, [this] { showAbout(); });
 }
 
@@ -120,6 +133,8 @@ void MainWindow::createMenus() {
           "edit.toggleComment"});
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_projectDock->toggleViewAction());
+    view->addAction(m_actions.value(QStringLiteral("view.sandbox")));
+    view->addAction(m_actions.value(QStringLiteral("view.sandboxFaults")));
     fill(view->addMenu(tr("&Theme")), {"theme.light", "theme.dark"});
     fill(menuBar()->addMenu(tr("&Help")), {"help.about"});
     // Actions must also fire while the menu bar is hidden (e.g. under some desktop shells).
