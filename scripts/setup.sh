@@ -4,7 +4,8 @@
 #   - Debian packages through apt-get (as root, or through sudo when available)
 #   - V8 from Debian's libnode 18: the system package when it installs, otherwise the
 #     two .deb files unpacked into .deps/libnode (git-ignored), without touching nodejs
-#   - TypeScript 6.0.3 from npm, pinned by package.json + package-lock.json
+#   - TypeScript 6.0.3 (and discord.js 14.28.1 for a compatibility test) from npm, pinned by
+#     package.json + package-lock.json
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -73,11 +74,12 @@ if ! libnode_ok; then
   libnode_ok || die "V8 (libnode) is still missing after installation"
 fi
 
-# TypeScript, pinned.
+# TypeScript (pinned) and discord.js (the sandbox compatibility test), from package-lock.json.
 ts_version() { node -e 'process.stdout.write(require("./node_modules/typescript/package.json").version)' 2>/dev/null || true; }
-if [ "$(ts_version)" != "6.0.3" ] || [ ! -f node_modules/typescript/lib/typescript.js ]; then
+if [ "$(ts_version)" != "6.0.3" ] || [ ! -f node_modules/typescript/lib/typescript.js ] ||
+   [ ! -f node_modules/discord.js/src/index.js ]; then
   command -v npm >/dev/null || die "npm is missing"
-  say "npm ci (typescript 6.0.3)"
+  say "npm ci (typescript 6.0.3, discord.js 14.28.1)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
   [ "$(ts_version)" = "6.0.3" ] || die "node_modules/typescript is not 6.0.3"
 fi
