@@ -3,6 +3,7 @@
 #include "engine/protocol/snowflake.h"
 
 #include <QByteArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 
@@ -30,6 +31,13 @@ struct Dispatch {
     bool aboutBot = false;
     // Studio-only notifications (a modal opened, autocomplete choices): never sent to sessions.
     bool internal = false;
+
+    // `d` as an object: `data`, or `json` parsed when only the bytes were produced.
+    QJsonObject object() const;
 };
+
+inline QJsonObject Dispatch::object() const {
+    return data.isEmpty() && !json.isEmpty() ? QJsonDocument::fromJson(json).object() : data;
+}
 
 } // namespace botwright::sandbox

@@ -247,8 +247,10 @@ void GatewayServer::handleIdentify(GatewayConnection* connection, const QJsonObj
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (identifiesLeft() <= 0) {
         // Discord ends every session and resets the token; the sandbox closes them all with 4004.
-        for (auto& [id, c] : m_connections)
+        for (auto& [id, c] : m_connections) {
+            c->session = nullptr; // the sessions go away below
             c->closeWith(cc::AuthenticationFailed, QStringLiteral("Identify budget exhausted."));
+        }
         m_sessions.clear();
         return;
     }
@@ -435,7 +437,7 @@ void GatewayServer::deliver(const Dispatch& d) {
         QByteArray& bytes = blank ? blanked : full;
         if (bytes.isEmpty())
             bytes = blank
-                        ? blankContent(d.data)
+                        ? blankContent(d.object())
                         : (d.json.isEmpty() ? QJsonDocument(d.data).toJson(QJsonDocument::Compact) : d.json);
         sendDispatch(*session, d.type, bytes);
     }

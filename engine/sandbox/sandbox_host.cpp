@@ -50,7 +50,15 @@ void SandboxHost::start(quint16 port, SandboxOptions options) {
 void SandboxHost::post(std::function<void(SandboxServer&)> job) {
     if (!m_server)
         return;
-    QMetaObject::invokeMethod(m_server, [server = m_server, job = std::move(job)] { job(*server); });
+    QMetaObject::invokeMethod(m_server, [this, server = m_server, job = std::move(job)] {
+        // A job that throws (an ApiError from a world operation) must not take the studio down.
+        try {
+            job(*server);
+        } catch (const std::exception& e) {
+            const QString message = QString::fromUtf8(e.what());
+            QMetaObject::invokeMethod(this, [this, message] { Q_EMIT jobFailed(message); });
+        }
+    });
 }
 
 void SandboxHost::requestSnapshot() {

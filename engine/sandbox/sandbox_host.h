@@ -36,6 +36,8 @@ public:
 Q_SIGNALS:
     void started(const QString& restBase, const QString& gatewayUrl, const QString& botToken);
     void failed(const QString& error);
+    // A posted job threw; the sandbox keeps running.
+    void jobFailed(const QString& error);
     void worldEvent(const QString& type, const QJsonObject& data);
     void snapshotReady(const QJsonObject& world);
 

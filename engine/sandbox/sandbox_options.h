@@ -20,6 +20,8 @@ struct SandboxOptions {
     int identifyWindowMs = 5000; // one Identify per bucket per window, else op 9
     int identifyBudget = 1000;   // identifies per 24 h
     int recommendedShards = 1;
+    // world
+    int maxMessagesPerChannel = 100000; // oldest messages are dropped beyond this (a runaway script)
     // REST
     bool rateLimitsEnabled = false; // per-route buckets with headers and 429s
     int bucketLimit = 5;            // requests per bucket window when enabled

@@ -6,6 +6,7 @@
 #include "engine/sandbox/world_file.h"
 
 #include <QDateTime>
+#include <QMetaMethod>
 #include <QTcpServer>
 #include <QTimer>
 #include <QWebSocket>
@@ -16,10 +17,15 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject* parent)
     : QObject(parent)
     , m_options(options) {
     populateDefaultWorld(m_world);
+    m_world.setMessageLimit(m_options.maxMessagesPerChannel);
     m_rest = std::make_unique<RestApi>(m_world, m_options, m_faults);
     m_gateway = new GatewayServer(m_world, m_options, m_faults, this);
     m_world.identifiesLeftSource = [this] { return m_gateway->identifiesLeft(); };
-    m_listener = m_world.addListener([this](const Dispatch& d) { Q_EMIT worldEvent(d.type, d.data); });
+    m_listener = m_world.addListener([this](const Dispatch& d) {
+        static const QMetaMethod signal = QMetaMethod::fromSignal(&SandboxServer::worldEvent);
+        if (isSignalConnected(signal)) // parsing a byte-only payload costs only when someone listens
+            Q_EMIT worldEvent(d.type, d.object());
+    });
     auto* expiry = new QTimer(this);
     expiry->setInterval(250);
     connect(expiry, &QTimer::timeout, this, &SandboxServer::expireInteractions);

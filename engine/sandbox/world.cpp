@@ -329,7 +329,10 @@ Message& World::insertMessage(Message m) {
     const Snowflake id = m.id;
     if (Channel* c = channel(m.channelId))
         c->lastMessageId = std::max(c->lastMessageId, id);
-    return map[id] = std::move(m);
+    Message& stored = map[id] = std::move(m);
+    while (static_cast<int>(map.size()) > m_messageLimit && map.begin()->first != id)
+        map.erase(map.begin());
+    return stored;
 }
 
 void World::advanceIdsPastContent() {

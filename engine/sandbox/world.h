@@ -95,6 +95,8 @@ public:
     Guild& addGuild(Guild guild);
     Channel& addChannel(Channel channel);
     Message& insertMessage(Message message); // no event
+    // Channels keep at most this many messages; the oldest go first (protects against runaway scripts).
+    void setMessageLimit(int perChannel) { m_messageLimit = std::max(1, perChannel); }
     void addWebhook(Webhook webhook) { m_webhooks[webhook.id] = std::move(webhook); }
     void addInvite(Invite invite) { m_invites[invite.code] = std::move(invite); }
     void addCommand(ApplicationCommand command) { m_commands[command.id] = std::move(command); }
@@ -201,6 +203,7 @@ private:
     QHash<QString, Snowflake> m_interactionByToken;
     std::vector<std::pair<int, Listener>> m_listeners;
     int m_nextListener = 1;
+    int m_messageLimit = 100000;
 };
 
 } // namespace botwright::sandbox

@@ -1,12 +1,20 @@
 #include "engine/sandbox/world_json.h"
 
+#include "engine/protocol/json_writer.h"
 #include "engine/protocol/permissions.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
 
 namespace botwright::sandbox::json {
 
 namespace {
+QJsonObject parsed(const protocol::JsonWriter& w) {
+    return QJsonDocument::fromJson(w.bytes()).object();
+}
+
 QJsonArray idArray(const std::vector<Snowflake>& ids) {
     QJsonArray out;
     for (Snowflake v : ids)
@@ -27,8 +35,17 @@ QJsonArray overwrites(const std::vector<Overwrite>& list) {
 QString isoTime(const QDateTime& time) {
     if (!time.isValid())
         return {};
-    const QDateTime utc = time.toUTC();
-    return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000+00:00");
+    // Formatted by hand: QDateTime::toString costs a microsecond, and every message carries times.
+    const qint64 ms = time.toMSecsSinceEpoch();
+    const qint64 days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+    const QDate date = QDate(1970, 1, 1).addDays(days);
+    const qint64 inDay = ms - days * 86400000;
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03d000+00:00", date.year(),
+                  date.month(), date.day(), static_cast<int>(inDay / 3600000),
+                  static_cast<int>(inDay / 60000 % 60), static_cast<int>(inDay / 1000 % 60),
+                  static_cast<int>(inDay % 1000));
+    return QString::fromLatin1(buffer);
 }
 QJsonValue isoTimeOrNull(const QDateTime& time) {
     return time.isValid() ? QJsonValue(isoTime(time)) : QJsonValue(QJsonValue::Null);
@@ -43,16 +60,23 @@ QString id(Snowflake v) {
     return QString::number(v);
 }
 
-QJsonObject user(const User& u) {
-    QJsonObject o{{QStringLiteral("id"), id(u.id)},
-                  {QStringLiteral("username"), u.username},
-                  {QStringLiteral("discriminator"), QStringLiteral("0")},
-                  {QStringLiteral("global_name"), stringOrNull(u.globalName)},
-                  {QStringLiteral("avatar"), stringOrNull(u.avatar)},
-                  {QStringLiteral("public_flags"), 0}};
+void writeUser(protocol::JsonWriter& w, const User& u) {
+    w.beginObject();
+    w.fieldId("id", u.id);
+    w.field("username", u.username);
+    w.field("discriminator", u"0");
+    w.fieldStringOrNull("global_name", u.globalName);
+    w.fieldStringOrNull("avatar", u.avatar);
+    w.field("public_flags", qint64{0});
     if (u.bot)
-        o.insert(QStringLiteral("bot"), true);
-    return o;
+        w.fieldBool("bot", true);
+    w.endObject();
+}
+
+QJsonObject user(const User& u) {
+    protocol::JsonWriter w;
+    writeUser(w, u);
+    return parsed(w);
 }
 
 QJsonObject role(const Role& r) {
@@ -93,24 +117,39 @@ QJsonObject reactionEmoji(const Reaction& r) {
     return o;
 }
 
+void writeMember(protocol::JsonWriter& w, const World& world, const Member& m, bool withUser) {
+    w.beginObject();
+    w.fieldStringOrNull("nick", m.nick);
+    w.fieldNull("avatar");
+    w.fieldNull("banner");
+    w.key("roles");
+    w.beginArray();
+    for (Snowflake role : m.roles)
+        w.string(QString::number(role));
+    w.endArray();
+    w.field("joined_at", isoTime(m.joinedAt));
+    w.fieldNull("premium_since");
+    w.fieldBool("deaf", m.deaf);
+    w.fieldBool("mute", m.mute);
+    w.field("flags", qint64{0});
+    w.fieldBool("pending", m.pending);
+    if (m.communicationDisabledUntil.isValid())
+        w.field("communication_disabled_until", isoTime(m.communicationDisabledUntil));
+    else
+        w.fieldNull("communication_disabled_until");
+    if (withUser)
+        if (const User* u = world.user(m.userId)) {
+            w.key("user");
+            writeUser(w, *u);
+        }
+    w.endObject();
+}
+
 QJsonObject member(const World& world, Snowflake guildId, const Member& m, bool withUser) {
     Q_UNUSED(guildId);
-    QJsonObject o{
-        {QStringLiteral("nick"), stringOrNull(m.nick)},
-        {QStringLiteral("avatar"), QJsonValue::Null},
-        {QStringLiteral("banner"), QJsonValue::Null},
-        {QStringLiteral("roles"), idArray(m.roles)},
-        {QStringLiteral("joined_at"), isoTime(m.joinedAt)},
-        {QStringLiteral("premium_since"), QJsonValue::Null},
-        {QStringLiteral("deaf"), m.deaf},
-        {QStringLiteral("mute"), m.mute},
-        {QStringLiteral("flags"), 0},
-        {QStringLiteral("pending"), m.pending},
-        {QStringLiteral("communication_disabled_until"), isoTimeOrNull(m.communicationDisabledUntil)}};
-    if (withUser)
-        if (const User* u = world.user(m.userId))
-            o.insert(QStringLiteral("user"), user(*u));
-    return o;
+    protocol::JsonWriter w;
+    writeMember(w, world, m, withUser);
+    return parsed(w);
 }
 
 QJsonObject threadMember(Snowflake threadId, const ThreadMember& m) {
@@ -234,92 +273,162 @@ QJsonObject guildCreate(const World& world, const Guild& g) {
     return o;
 }
 
-QJsonObject message(const World& world, const Message& m, Snowflake viewerId, bool forGateway) {
-    QJsonObject author;
-    if (m.webhookId && !m.applicationId) {
-        author = QJsonObject{{QStringLiteral("id"), id(m.webhookId)},
-                             {QStringLiteral("username"), m.webhookName},
-                             {QStringLiteral("discriminator"), QStringLiteral("0000")},
-                             {QStringLiteral("global_name"), QJsonValue::Null},
-                             {QStringLiteral("avatar"), QJsonValue::Null},
-                             {QStringLiteral("bot"), true}};
-    } else if (const User* u = world.user(m.authorId)) {
-        author = user(*u);
-    }
+namespace {
+QByteArray compact(const QJsonArray& array) {
+    return array.isEmpty() ? QByteArrayLiteral("[]") : QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+QByteArray compact(const QJsonObject& object) {
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+void writeMessage(protocol::JsonWriter& w, const World& world, const Message& m, Snowflake viewerId,
+                  bool forGateway) {
     const Channel* c = world.channel(m.channelId);
-    QJsonArray mentions;
+    w.beginObject();
+    w.fieldId("id", m.id);
+    w.fieldId("channel_id", m.channelId);
+    w.key("author");
+    if (m.webhookId && !m.applicationId) {
+        w.beginObject();
+        w.fieldId("id", m.webhookId);
+        w.field("username", m.webhookName);
+        w.field("discriminator", u"0000");
+        w.fieldNull("global_name");
+        w.fieldNull("avatar");
+        w.fieldBool("bot", true);
+        w.endObject();
+    } else if (const User* u = world.user(m.authorId)) {
+        writeUser(w, *u);
+    } else {
+        w.beginObject();
+        w.endObject();
+    }
+    w.field("content", m.content);
+    w.field("timestamp", isoTime(m.timestamp));
+    if (m.editedTimestamp.isValid())
+        w.field("edited_timestamp", isoTime(m.editedTimestamp));
+    else
+        w.fieldNull("edited_timestamp");
+    w.fieldBool("tts", m.tts);
+    w.fieldBool("mention_everyone", m.mentionEveryone);
+    w.key("mentions");
+    w.beginArray();
     for (Snowflake uid : m.mentions) {
         const User* u = world.user(uid);
         if (!u)
             continue;
-        QJsonObject mention = user(*u);
-        if (forGateway && c && c->guildId)
-            if (const Member* mm = world.member(c->guildId, uid))
-                mention.insert(QStringLiteral("member"), member(world, c->guildId, *mm, false));
-        mentions.append(mention);
+        const Member* mm = forGateway && c && c->guildId ? world.member(c->guildId, uid) : nullptr;
+        if (!mm) {
+            writeUser(w, *u);
+            continue;
+        }
+        // A mention carries a partial member inside the user object.
+        QByteArray userJson;
+        {
+            protocol::JsonWriter inner;
+            writeUser(inner, *u);
+            userJson = inner.take();
+        }
+        protocol::JsonWriter memberJson;
+        writeMember(memberJson, world, *mm, false);
+        userJson.chop(1);
+        w.raw(userJson + ",\"member\":" + memberJson.bytes() + '}');
     }
-    QJsonArray reactions;
-    for (const Reaction& r : m.reactions) {
-        const bool me = std::find(r.users.begin(), r.users.end(), viewerId) != r.users.end();
-        const int count = static_cast<int>(r.users.size());
-        reactions.append(
-            QJsonObject{{QStringLiteral("count"), count},
-                        {QStringLiteral("count_details"),
-                         QJsonObject{{QStringLiteral("burst"), 0}, {QStringLiteral("normal"), count}}},
-                        {QStringLiteral("me"), me},
-                        {QStringLiteral("me_burst"), false},
-                        {QStringLiteral("burst_colors"), QJsonArray{}},
-                        {QStringLiteral("emoji"), reactionEmoji(r)}});
+    w.endArray();
+    w.key("mention_roles");
+    w.beginArray();
+    for (Snowflake role : m.mentionRoles)
+        w.string(QString::number(role));
+    w.endArray();
+    w.key("attachments");
+    w.raw(compact(m.attachments));
+    w.key("embeds");
+    w.raw(compact(m.embeds));
+    w.key("components");
+    w.raw(compact(m.components));
+    w.fieldBool("pinned", m.pinned);
+    w.field("type", qint64{m.type});
+    w.field("flags", qint64{m.flags});
+    if (!m.reactions.empty()) {
+        w.key("reactions");
+        w.beginArray();
+        for (const Reaction& r : m.reactions) {
+            const qint64 count = static_cast<qint64>(r.users.size());
+            w.beginObject();
+            w.field("count", count);
+            w.key("count_details");
+            w.beginObject();
+            w.field("burst", qint64{0});
+            w.field("normal", count);
+            w.endObject();
+            w.fieldBool("me", std::find(r.users.begin(), r.users.end(), viewerId) != r.users.end());
+            w.fieldBool("me_burst", false);
+            w.key("burst_colors");
+            w.raw(QByteArrayLiteral("[]"));
+            w.key("emoji");
+            w.beginObject();
+            w.fieldId("id", r.emojiId, true);
+            w.field("name", r.emojiName);
+            if (r.emojiId && r.animated)
+                w.fieldBool("animated", true);
+            w.endObject();
+            w.endObject();
+        }
+        w.endArray();
     }
-    QJsonObject o{{QStringLiteral("id"), id(m.id)},
-                  {QStringLiteral("channel_id"), id(m.channelId)},
-                  {QStringLiteral("author"), author},
-                  {QStringLiteral("content"), m.content},
-                  {QStringLiteral("timestamp"), isoTime(m.timestamp)},
-                  {QStringLiteral("edited_timestamp"), isoTimeOrNull(m.editedTimestamp)},
-                  {QStringLiteral("tts"), m.tts},
-                  {QStringLiteral("mention_everyone"), m.mentionEveryone},
-                  {QStringLiteral("mentions"), mentions},
-                  {QStringLiteral("mention_roles"), idArray(m.mentionRoles)},
-                  {QStringLiteral("attachments"), m.attachments},
-                  {QStringLiteral("embeds"), m.embeds},
-                  {QStringLiteral("components"), m.components},
-                  {QStringLiteral("pinned"), m.pinned},
-                  {QStringLiteral("type"), m.type},
-                  {QStringLiteral("flags"), m.flags}};
-    if (!m.reactions.empty())
-        o.insert(QStringLiteral("reactions"), reactions);
     if (!m.nonce.isEmpty())
-        o.insert(QStringLiteral("nonce"), m.nonce);
+        w.field("nonce", m.nonce);
     if (m.webhookId)
-        o.insert(QStringLiteral("webhook_id"), id(m.webhookId));
+        w.fieldId("webhook_id", m.webhookId);
     if (m.applicationId)
-        o.insert(QStringLiteral("application_id"), id(m.applicationId));
-    if (!m.interactionMetadata.isEmpty())
-        o.insert(QStringLiteral("interaction_metadata"), m.interactionMetadata);
-    if (!m.messageReference.isEmpty())
-        o.insert(QStringLiteral("message_reference"), m.messageReference);
+        w.fieldId("application_id", m.applicationId);
+    if (!m.interactionMetadata.isEmpty()) {
+        w.key("interaction_metadata");
+        w.raw(compact(m.interactionMetadata));
+    }
+    if (!m.messageReference.isEmpty()) {
+        w.key("message_reference");
+        w.raw(compact(m.messageReference));
+    }
     if (m.type == 19) {
         const Snowflake refChannel =
             m.messageReference.value(QStringLiteral("channel_id")).toString().toULongLong();
         const Message* ref = m.referencedMessageId
                                  ? world.message(refChannel ? refChannel : m.channelId, m.referencedMessageId)
                                  : nullptr;
-        o.insert(QStringLiteral("referenced_message"),
-                 ref ? QJsonValue(message(world, *ref, viewerId, false)) : QJsonValue(QJsonValue::Null));
+        w.key("referenced_message");
+        if (ref)
+            writeMessage(w, world, *ref, viewerId, false);
+        else
+            w.null();
     }
     if (m.threadId)
-        if (const Channel* t = world.channel(m.threadId))
-            o.insert(QStringLiteral("thread"), channel(world, *t));
+        if (const Channel* t = world.channel(m.threadId)) {
+            w.key("thread");
+            w.raw(compact(channel(world, *t)));
+        }
     if (c && c->guildId && !m.ephemeralFor) {
-        o.insert(QStringLiteral("guild_id"), id(c->guildId));
+        w.fieldId("guild_id", c->guildId);
         if (forGateway && !m.webhookId)
-            if (const Member* mm = world.member(c->guildId, m.authorId))
-                o.insert(QStringLiteral("member"), member(world, c->guildId, *mm, false));
+            if (const Member* mm = world.member(c->guildId, m.authorId)) {
+                w.key("member");
+                writeMember(w, world, *mm, false);
+            }
     }
     if (forGateway && c)
-        o.insert(QStringLiteral("channel_type"), c->type);
-    return o;
+        w.field("channel_type", qint64{c->type});
+    w.endObject();
+}
+
+QByteArray messageBytes(const World& world, const Message& m, Snowflake viewerId, bool forGateway) {
+    protocol::JsonWriter w;
+    writeMessage(w, world, m, viewerId, forGateway);
+    return w.take();
+}
+
+QJsonObject message(const World& world, const Message& m, Snowflake viewerId, bool forGateway) {
+    return QJsonDocument::fromJson(messageBytes(world, m, viewerId, forGateway)).object();
 }
 
 QJsonObject invite(const World& world, const Invite& inv, bool withMetadata) {

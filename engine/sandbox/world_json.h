@@ -26,6 +26,8 @@ QJsonObject guild(const World& world, const Guild& guild);
 QJsonObject guildCreate(const World& world, const Guild& guild);
 // A message. `viewerId` decides reactions[].me; `forGateway` adds guild_id, member and channel_type.
 QJsonObject message(const World& world, const Message& message, Snowflake viewerId, bool forGateway);
+// The same message as compact JSON bytes, written directly (the gateway's hot path).
+QByteArray messageBytes(const World& world, const Message& message, Snowflake viewerId, bool forGateway);
 QJsonObject invite(const World& world, const Invite& invite, bool withMetadata);
 QJsonObject webhook(const World& world, const Webhook& webhook, bool withUser);
 QJsonObject command(const World& world, const ApplicationCommand& command);

@@ -60,7 +60,9 @@ void World::resolveMentions(Message& m, const QJsonObject& allowed, bool hasAllo
     const Channel* c = channel(m.channelId);
     m.mentions.clear();
     m.mentionRoles.clear();
-    for (auto it = userRe.globalMatch(m.content); it.hasNext();) {
+    const bool hasTags = m.content.contains(QStringLiteral("<@")); // skip the regexes for plain text
+    for (auto it = hasTags ? userRe.globalMatch(m.content) : QRegularExpressionMatchIterator();
+         it.hasNext();) {
         const Snowflake uid = it.next().captured(1).toULongLong();
         if (!user(uid) || contains(m.mentions, uid))
             continue;
@@ -75,7 +77,8 @@ void World::resolveMentions(Message& m, const QJsonObject& allowed, bool hasAllo
     }
     if (c && c->guildId) {
         const Guild* g = guild(c->guildId);
-        for (auto it = roleRe.globalMatch(m.content); it.hasNext();) {
+        for (auto it = hasTags ? roleRe.globalMatch(m.content) : QRegularExpressionMatchIterator();
+             it.hasNext();) {
             const Snowflake rid = it.next().captured(1).toULongLong();
             if (!g || !g->roles.count(rid) || contains(m.mentionRoles, rid))
                 continue;
@@ -152,9 +155,10 @@ Message& World::createMessage(Snowflake channelId, Snowflake authorId, MessageDr
     }
     Message& stored = insertMessage(std::move(m));
 
-    Dispatch d = channelDispatch(*this, c, QStringLiteral("MESSAGE_CREATE"),
-                                 json::message(*this, stored, botId(), true), intent::GuildMessages,
+    // The hottest dispatch: written straight to bytes; `d` is parsed only if someone asks for it.
+    Dispatch d = channelDispatch(*this, c, QStringLiteral("MESSAGE_CREATE"), {}, intent::GuildMessages,
                                  intent::DirectMessages);
+    d.json = json::messageBytes(*this, stored, botId(), true);
     d.hasContent = true;
     d.contentExempt = stored.authorId == botId() || isDm(c) || contains(stored.mentions, botId()) ||
                       stored.applicationId == botId();

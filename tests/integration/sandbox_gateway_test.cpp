@@ -582,3 +582,24 @@ TEST_CASE("a client close with 1000 ends the session; other codes leave it resum
     b.resume(f.server.world().botToken(), otherId, other.lastSeq);
     CHECK(b.waitForDispatch(QStringLiteral("RESUMED")) >= 0);
 }
+
+TEST_CASE("an exhausted identify budget ends every session with 4004 (the token is reset)") {
+    SandboxOptions options = fastIdentify();
+    options.identifyBudget = 2;
+    Fixture f(options);
+    GatewayTestClient first, second, third;
+    f.connectBot(first, intent::Guilds);
+    f.connectBot(second, intent::Guilds);
+    REQUIRE(third.open(f.server.gatewayUrl(), QStringLiteral("?v=10")));
+    third.identify(f.server.world().botToken(), intent::Guilds);
+    REQUIRE(first.waitForClose());
+    REQUIRE(third.waitForClose());
+    CHECK(first.closeCode == 4004);
+    CHECK(third.closeCode == 4004);
+    const RestTestReply bot = f.rest->call("GET", QStringLiteral("/v10/gateway/bot"), f.bot);
+    CHECK(bot.object()
+              .value(QStringLiteral("session_start_limit"))
+              .toObject()
+              .value(QStringLiteral("remaining"))
+              .toInt() == 0);
+}

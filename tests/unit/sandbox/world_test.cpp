@@ -154,3 +154,18 @@ TEST_CASE("JSON shapes carry the fields libraries rely on") {
     CHECK(json::isoTime(QDateTime::fromMSecsSinceEpoch(1704110400000, Qt::UTC)) ==
           QStringLiteral("2024-01-01T12:00:00.000000+00:00"));
 }
+
+TEST_CASE("a channel keeps at most the message limit, dropping the oldest") {
+    World w;
+    populateDefaultWorld(w);
+    w.setMessageLimit(3);
+    std::vector<Snowflake> ids;
+    for (int i = 0; i < 5; ++i) {
+        World::MessageDraft draft;
+        draft.content = QString::number(i);
+        ids.push_back(w.createMessage(kGeneral, kAlice, draft).id);
+    }
+    CHECK(w.messagesIn(kGeneral).size() == 3);
+    CHECK_FALSE(w.message(kGeneral, ids[1]));
+    CHECK(w.message(kGeneral, ids[4]));
+}
