@@ -1,5 +1,7 @@
 #include "engine/protocol/json_writer.h"
 
+#include <charconv>
+
 namespace botwright::protocol {
 
 void JsonWriter::separate() {
@@ -8,16 +10,17 @@ void JsonWriter::separate() {
         return;
     }
     if (!m_first.empty()) {
-        if (!m_first.back())
+        char& first = m_first.back();
+        if (!first)
             m_out.append(',');
-        m_first.back() = false;
+        first = 0;
     }
 }
 
 void JsonWriter::beginObject() {
     separate();
     m_out.append('{');
-    m_first.push_back(true);
+    m_first.push_back(1);
 }
 
 void JsonWriter::endObject() {
@@ -28,7 +31,7 @@ void JsonWriter::endObject() {
 void JsonWriter::beginArray() {
     separate();
     m_out.append('[');
-    m_first.push_back(true);
+    m_first.push_back(1);
 }
 
 void JsonWriter::endArray() {
@@ -45,9 +48,25 @@ void JsonWriter::key(const char* asciiKey) {
 void JsonWriter::string(QStringView text) {
     separate();
     static const char hex[] = "0123456789abcdef";
+    // Plain ASCII goes through a small stack buffer and is appended in runs; escapes and non-ASCII
+    // text are written as they come.
+    char run[256];
+    int used = 0;
+    const auto flush = [&] {
+        m_out.append(run, used);
+        used = 0;
+    };
     m_out.append('"');
+    const char16_t* chars = reinterpret_cast<const char16_t*>(text.utf16());
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text[i].unicode();
+        const char16_t c = chars[i];
+        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+            run[used++] = static_cast<char>(c);
+            if (used == sizeof run)
+                flush();
+            continue;
+        }
+        flush();
         if (c < 0x80) {
             switch (c) {
             case u'"':
@@ -71,29 +90,29 @@ void JsonWriter::string(QStringView text) {
             case u'\f':
                 m_out.append("\\f");
                 break;
-            default:
-                if (c < 0x20) {
-                    const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-                    m_out.append(escape, 6);
-                } else {
-                    m_out.append(static_cast<char>(c));
-                }
+            default: {
+                const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+                m_out.append(escape, 6);
+            }
             }
             continue;
         }
         // Non-ASCII: encode the run up to the next ASCII character in one go.
         qsizetype end = i;
-        while (end < text.size() && text[end].unicode() >= 0x80)
+        while (end < text.size() && chars[end] >= 0x80)
             ++end;
         m_out.append(text.sliced(i, end - i).toUtf8());
         i = end - 1;
     }
+    flush();
     m_out.append('"');
 }
 
 void JsonWriter::number(qint64 value) {
     separate();
-    m_out.append(QByteArray::number(value));
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    m_out.append(digits, end - digits);
 }
 
 void JsonWriter::boolean(bool value) {
@@ -118,7 +137,9 @@ void JsonWriter::fieldId(const char* k, quint64 id, bool nullIfZero) {
         return;
     }
     separate();
-    m_out.append('"').append(QByteArray::number(id)).append('"');
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, id).ptr;
+    m_out.append('"').append(digits, end - digits).append('"');
 }
 
 } // namespace botwright::protocol

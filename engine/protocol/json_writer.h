@@ -59,7 +59,7 @@ private:
     void separate();
 
     QByteArray m_out;
-    std::vector<bool> m_first; // per open container: no element written yet
+    std::vector<char> m_first; // per open container: 1 while no element has been written
     bool m_afterKey = false;
 };
 

@@ -14,6 +14,8 @@
 #include <QUuid>
 #include <QWebSocket>
 
+#include <charconv>
+
 namespace botwright::sandbox {
 
 namespace cc = protocol::close_code;
@@ -33,7 +35,9 @@ QByteArray frameBytes(int op, const QJsonValue& d) {
 QByteArray dispatchFrame(int seq, const QString& type, const QByteArray& data) {
     QByteArray out;
     out.reserve(data.size() + type.size() + 40);
-    out.append("{\"op\":0,\"s\":").append(QByteArray::number(seq)).append(",\"t\":\"");
+    char digits[16];
+    const auto end = std::to_chars(digits, digits + sizeof digits, seq).ptr;
+    out.append("{\"op\":0,\"s\":").append(digits, end - digits).append(",\"t\":\"");
     out.append(type.toLatin1()).append("\",\"d\":").append(data).append('}');
     return out;
 }

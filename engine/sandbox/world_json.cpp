@@ -38,14 +38,22 @@ QString isoTime(const QDateTime& time) {
     // Formatted by hand: QDateTime::toString costs a microsecond, and every message carries times.
     const qint64 ms = time.toMSecsSinceEpoch();
     const qint64 days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
-    const QDate date = QDate(1970, 1, 1).addDays(days);
+    int year = 0, month = 0, day = 0;
+    QDate(1970, 1, 1).addDays(days).getDate(&year, &month, &day);
     const qint64 inDay = ms - days * 86400000;
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03d000+00:00", date.year(),
-                  date.month(), date.day(), static_cast<int>(inDay / 3600000),
-                  static_cast<int>(inDay / 60000 % 60), static_cast<int>(inDay / 1000 % 60),
-                  static_cast<int>(inDay % 1000));
-    return QString::fromLatin1(buffer);
+    char text[] = "0000-00-00T00:00:00.000000+00:00";
+    auto put = [&text](int at, int digits, qint64 value) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = static_cast<char>('0' + value % 10);
+    };
+    put(0, 4, year);
+    put(5, 2, month);
+    put(8, 2, day);
+    put(11, 2, inDay / 3600000);
+    put(14, 2, inDay / 60000 % 60);
+    put(17, 2, inDay / 1000 % 60);
+    put(20, 3, inDay % 1000);
+    return QString::fromLatin1(text, sizeof text - 1);
 }
 QJsonValue isoTimeOrNull(const QDateTime& time) {
     return time.isValid() ? QJsonValue(isoTime(time)) : QJsonValue(QJsonValue::Null);

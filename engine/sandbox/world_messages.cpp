@@ -60,7 +60,8 @@ void World::resolveMentions(Message& m, const QJsonObject& allowed, bool hasAllo
     const Channel* c = channel(m.channelId);
     m.mentions.clear();
     m.mentionRoles.clear();
-    const bool hasTags = m.content.contains(QStringLiteral("<@")); // skip the regexes for plain text
+    const bool hasAt = m.content.contains(u'@'); // plain text skips every mention scan
+    const bool hasTags = hasAt && m.content.contains(QStringLiteral("<@"));
     for (auto it = hasTags ? userRe.globalMatch(m.content) : QRegularExpressionMatchIterator();
          it.hasNext();) {
         const Snowflake uid = it.next().captured(1).toULongLong();
@@ -86,12 +87,13 @@ void World::resolveMentions(Message& m, const QJsonObject& allowed, bool hasAllo
                 m.mentionRoles.push_back(rid);
         }
     }
-    const bool everyoneText =
-        m.content.contains(QStringLiteral("@everyone")) || m.content.contains(QStringLiteral("@here"));
-    const bool mayMentionEveryone =
-        !c || !c->guildId || m.webhookId ||
-        (channelPermissions(c->id, m.authorId) & protocol::permission::MentionEveryone);
-    m.mentionEveryone = everyoneText && parse.contains(QStringLiteral("everyone")) && mayMentionEveryone;
+    const bool everyoneText = hasAt && (m.content.contains(QStringLiteral("@everyone")) ||
+                                        m.content.contains(QStringLiteral("@here")));
+    const auto mayMentionEveryone = [&] {
+        return !c || !c->guildId || m.webhookId ||
+               (channelPermissions(c->id, m.authorId) & protocol::permission::MentionEveryone);
+    };
+    m.mentionEveryone = everyoneText && parse.contains(QStringLiteral("everyone")) && mayMentionEveryone();
 }
 
 Message& World::createMessage(Snowflake channelId, Snowflake authorId, MessageDraft draft) {
