@@ -3,6 +3,7 @@
 #include "engine/protocol/gateway_constants.h"
 #include "engine/sandbox/gateway_server.h"
 #include "engine/sandbox/sandbox_host.h"
+#include "engine/sandbox/sandbox_options.h"
 #include "engine/sandbox/sandbox_server.h"
 
 #include <QCheckBox>
@@ -84,6 +85,20 @@ SandboxFaultsDock::SandboxFaultsDock(sandbox::SandboxHost* host, QWidget* parent
     form->addRow(tr("Split zlib frames into"), m_splitFrames);
     form->addRow(tr("Delay GUILD_CREATE by"), m_guildCreateDelay);
     form->addRow(m_rateLimits);
+    // Discord gives a bot 3 s for the first interaction callback; a paused debugging session needs
+    // more, so both the window and the extra grace are settings.
+    m_ackWindow = new QSpinBox(standing);
+    m_ackWindow->setRange(500, 600000);
+    m_ackWindow->setSingleStep(500);
+    m_ackWindow->setSuffix(tr(" ms"));
+    m_ackWindow->setValue(sandbox::SandboxOptions{}.interactionAckWindowMs);
+    m_ackGrace = new QSpinBox(standing);
+    m_ackGrace->setRange(0, 3600000);
+    m_ackGrace->setSingleStep(1000);
+    m_ackGrace->setSuffix(tr(" ms"));
+    m_ackGrace->setValue(sandbox::SandboxOptions{}.interactionAckGraceMs);
+    form->addRow(tr("Interaction callback window"), m_ackWindow);
+    form->addRow(tr("… plus grace"), m_ackGrace);
 
     auto* rest = new QGroupBox(tr("REST failures"), body);
     auto* r = new QHBoxLayout(rest);
@@ -155,7 +170,7 @@ SandboxFaultsDock::SandboxFaultsDock(sandbox::SandboxHost* host, QWidget* parent
     });
     for (QCheckBox* box : {m_dropAcks, m_rateLimits})
         connect(box, &QCheckBox::toggled, this, &SandboxFaultsDock::applyStandingFaults);
-    for (QSpinBox* spin : {m_ackDelay, m_splitFrames, m_guildCreateDelay})
+    for (QSpinBox* spin : {m_ackDelay, m_splitFrames, m_guildCreateDelay, m_ackWindow, m_ackGrace})
         connect(spin, &QSpinBox::valueChanged, this, &SandboxFaultsDock::applyStandingFaults);
 
     auto* poll = new QTimer(this);
@@ -181,12 +196,15 @@ void SandboxFaultsDock::applyStandingFaults() {
     const bool dropAcks = m_dropAcks->isChecked(), rateLimits = m_rateLimits->isChecked();
     const int delay = m_ackDelay->value(), split = m_splitFrames->value(),
               guildDelay = m_guildCreateDelay->value();
+    const int ackWindow = m_ackWindow->value(), ackGrace = m_ackGrace->value();
     act(tr("Standing faults updated"), [=](sandbox::SandboxServer& s) {
         s.faults().dropHeartbeatAcks = dropAcks;
         s.faults().heartbeatAckDelayMs = delay;
         s.faults().splitCompressedFrames = split;
         s.faults().guildCreateDelayMs = guildDelay;
         s.options().rateLimitsEnabled = rateLimits;
+        s.options().interactionAckWindowMs = ackWindow;
+        s.options().interactionAckGraceMs = ackGrace;
     });
 }
 

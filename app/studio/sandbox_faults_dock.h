@@ -42,6 +42,8 @@ private:
     QComboBox* m_restStatus = nullptr;
     QSpinBox* m_restCount = nullptr;
     QCheckBox* m_rateLimits = nullptr;
+    QSpinBox* m_ackWindow = nullptr;
+    QSpinBox* m_ackGrace = nullptr;
     QLabel* m_sessions = nullptr;
     QLabel* m_status = nullptr;
 };

@@ -603,3 +603,42 @@ TEST_CASE("an exhausted identify budget ends every session with 4004 (the token 
               .value(QStringLiteral("remaining"))
               .toInt() == 0);
 }
+
+TEST_CASE("an interaction not answered within the callback window fails with 10062") {
+    SandboxOptions options = fastIdentify();
+    options.interactionAckWindowMs = 150;
+    options.interactionAckGraceMs = 50;
+    Fixture f(options);
+    GatewayTestClient client;
+    f.connectBot(client, intent::Guilds);
+    const QJsonArray commands{
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("slow")},
+                    {QStringLiteral("description"), QStringLiteral("Never answered in time")}}};
+    const RestTestReply put = f.rest->call("PUT", QStringLiteral("/v10/applications/%1/commands").arg(kBot),
+                                           f.bot, QJsonDocument(commands));
+    const QString commandId = put.json.array().first().toObject().value(QStringLiteral("id")).toString();
+    QStringList studioEvents;
+    QObject::connect(&f.server, &SandboxServer::worldEvent, &f.server,
+                     [&studioEvents](const QString& type, const QJsonObject&) { studioEvents << type; });
+    const QJsonObject invoke{
+        {QStringLiteral("type"), 2},
+        {QStringLiteral("channel_id"), kGeneral},
+        {QStringLiteral("guild_id"), kGuild},
+        {QStringLiteral("data"),
+         QJsonObject{{QStringLiteral("id"), commandId}, {QStringLiteral("name"), QStringLiteral("slow")}}}};
+    REQUIRE(
+        f.rest->call("POST", QStringLiteral("/v10/interactions"), f.alice, QJsonDocument(invoke)).status ==
+        200);
+    const int created = client.waitForDispatch(QStringLiteral("INTERACTION_CREATE"));
+    REQUIRE(created >= 0);
+    const QJsonObject in = client.received[created].value(QStringLiteral("d")).toObject();
+    REQUIRE(QTest::qWaitFor(
+        [&] { return studioEvents.contains(QStringLiteral("SANDBOX_INTERACTION_FAILED")); }, 3000));
+    const RestTestReply late = f.rest->call(
+        "POST",
+        QStringLiteral("/v10/interactions/%1/%2/callback")
+            .arg(in.value(QStringLiteral("id")).toString(), in.value(QStringLiteral("token")).toString()),
+        {}, QJsonDocument(QJsonObject{{QStringLiteral("type"), 5}}));
+    CHECK(late.status == 404);
+    CHECK(late.object().value(QStringLiteral("code")).toInt() == 10062);
+}
