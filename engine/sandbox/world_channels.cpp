@@ -3,6 +3,7 @@
 #include "engine/protocol/gateway_constants.h"
 #include "engine/protocol/permissions.h"
 #include "engine/sandbox/api_error.h"
+#include "engine/sandbox/body_fields.h"
 #include "engine/sandbox/world.h"
 #include "engine/sandbox/world_json.h"
 
@@ -10,12 +11,13 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
-#include <cmath>
 
 namespace botwright::sandbox {
 
 namespace intent = protocol::intent;
 namespace perm = protocol::permission;
+using body::absent;
+using body::snowflakeValue;
 
 namespace {
 
@@ -29,37 +31,6 @@ Dispatch makeDispatch(const QString& type, QJsonObject data, Snowflake guildId, 
     d.intents = intents;
     d.permission = permission;
     return d;
-}
-
-bool absent(const QJsonValue& v) {
-    return v.isUndefined() || v.isNull();
-}
-
-int intSetting(const QJsonObject& body, const QString& key, int fallback, int min, int max) {
-    const QJsonValue v = body.value(key);
-    if (absent(v))
-        return fallback;
-    const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || d != std::floor(d))
-        throw ApiError::invalidField(key, QStringLiteral("NUMBER_TYPE_COERCE"),
-                                     QStringLiteral("Value is not int."));
-    if (d < min)
-        throw ApiError::invalidField(
-            key, QStringLiteral("NUMBER_TYPE_MIN"),
-            QStringLiteral("Int value should be greater than or equal to %1.").arg(min));
-    if (d > max)
-        throw ApiError::invalidField(
-            key, QStringLiteral("NUMBER_TYPE_MAX"),
-            QStringLiteral("Int value should be less than or equal to %1.").arg(max));
-    return static_cast<int>(d);
-}
-
-std::optional<Snowflake> snowflakeValue(const QJsonValue& v) {
-    if (v.isString())
-        return protocol::parseSnowflake(v.toString());
-    if (v.isDouble() && v.toDouble() >= 0)
-        return static_cast<Snowflake>(v.toInteger());
-    return std::nullopt;
 }
 
 std::uint64_t bitsValue(const QJsonValue& v, const QString& field) {
@@ -155,14 +126,14 @@ Channel World::withChannelSettings(const Channel& base, const QJsonObject& body)
                                          QStringLiteral("Must be %1 or fewer in length.").arg(max));
         c.topic = topic;
     }
-    c.position = intSetting(body, QStringLiteral("position"), c.position, 0, 1 << 20);
+    c.position = body::intField(body, QStringLiteral("position"), c.position, 0, 1 << 20);
     if (body.contains(QStringLiteral("nsfw")))
         c.nsfw = body.value(QStringLiteral("nsfw")).toBool(false);
     c.rateLimitPerUser =
-        intSetting(body, QStringLiteral("rate_limit_per_user"), c.rateLimitPerUser, 0, 21600);
-    c.bitrate = intSetting(body, QStringLiteral("bitrate"), c.bitrate, 8000, 384000);
-    c.userLimit = intSetting(body, QStringLiteral("user_limit"), c.userLimit, 0,
-                             c.type == channel_type::GuildStageVoice ? 10000 : 99);
+        body::intField(body, QStringLiteral("rate_limit_per_user"), c.rateLimitPerUser, 0, 21600);
+    c.bitrate = body::intField(body, QStringLiteral("bitrate"), c.bitrate, 8000, 384000);
+    c.userLimit = body::intField(body, QStringLiteral("user_limit"), c.userLimit, 0,
+                                 c.type == channel_type::GuildStageVoice ? 10000 : 99);
     if (body.contains(QStringLiteral("parent_id"))) {
         const QJsonValue parentValue = body.value(QStringLiteral("parent_id"));
         const auto parentId = snowflakeValue(parentValue);

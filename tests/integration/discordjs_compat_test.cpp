@@ -5,6 +5,7 @@
 #include "engine/sandbox/sandbox_server.h"
 #include "tests/support/qt_catch.h"
 #include "tests/support/rest_test_client.h"
+#include "tests/support/sandbox_requests.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -82,18 +83,8 @@ TEST_CASE("a stock discord.js bot runs against the sandbox without noticing") {
             .toObject()
             .value(QStringLiteral("id"))
             .toString();
-    const QJsonObject slash{
-        {QStringLiteral("type"), 2},
-        {QStringLiteral("channel_id"), kGeneral},
-        {QStringLiteral("guild_id"), kGuild},
-        {QStringLiteral("data"),
-         QJsonObject{{QStringLiteral("id"), commandId},
-                     {QStringLiteral("name"), QStringLiteral("roll")},
-                     {QStringLiteral("type"), 1},
-                     {QStringLiteral("options"),
-                      QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("sides")},
-                                             {QStringLiteral("type"), 4},
-                                             {QStringLiteral("value"), 6}}}}}}};
+    const QJsonObject slash = sandbox_requests::slashCommand(
+        kGeneral, kGuild, commandId, QStringLiteral("roll"), QStringLiteral("sides"), 6);
     REQUIRE(rest.call("POST", QStringLiteral("/v10/interactions"), alice, QJsonDocument(slash)).status ==
             200);
     CHECK(waitLine(QStringLiteral("slash ")) == QStringLiteral("slash roll 6 alice"));
@@ -107,13 +98,8 @@ TEST_CASE("a stock discord.js bot runs against the sandbox without noticing") {
     CHECK(contents.contains(QStringLiteral("rolled 4")));
     CHECK(contents.contains(QStringLiteral("only you"))); // alice invoked it, so she sees the ephemeral one
 
-    const QJsonObject press{
-        {QStringLiteral("type"), 3},
-        {QStringLiteral("channel_id"), kGeneral},
-        {QStringLiteral("guild_id"), kGuild},
-        {QStringLiteral("message_id"), replyId},
-        {QStringLiteral("data"), QJsonObject{{QStringLiteral("component_type"), 2},
-                                             {QStringLiteral("custom_id"), QStringLiteral("again")}}}};
+    const QJsonObject press =
+        sandbox_requests::buttonPress(kGeneral, kGuild, replyId, QStringLiteral("again"));
     REQUIRE(rest.call("POST", QStringLiteral("/v10/interactions"), alice, QJsonDocument(press)).status ==
             200);
     CHECK(waitLine(QStringLiteral("button ")) == QStringLiteral("button again alice"));

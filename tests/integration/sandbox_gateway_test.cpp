@@ -5,6 +5,7 @@
 #include "tests/support/gateway_test_client.h"
 #include "tests/support/qt_catch.h"
 #include "tests/support/rest_test_client.h"
+#include "tests/support/sandbox_requests.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -230,18 +231,8 @@ TEST_CASE("a user's slash command round-trips through an interaction callback") 
                                              f.bot, QJsonDocument(commands));
     CHECK(again.json.array().first().toObject().value(QStringLiteral("id")).toString() == commandId);
 
-    const QJsonObject invoke{
-        {QStringLiteral("type"), 2},
-        {QStringLiteral("channel_id"), kGeneral},
-        {QStringLiteral("guild_id"), kGuild},
-        {QStringLiteral("data"),
-         QJsonObject{{QStringLiteral("id"), commandId},
-                     {QStringLiteral("name"), QStringLiteral("roll")},
-                     {QStringLiteral("type"), 1},
-                     {QStringLiteral("options"),
-                      QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("sides")},
-                                             {QStringLiteral("type"), 4},
-                                             {QStringLiteral("value"), 20}}}}}}};
+    const QJsonObject invoke = sandbox_requests::slashCommand(
+        kGeneral, kGuild, commandId, QStringLiteral("roll"), QStringLiteral("sides"), 20);
     REQUIRE(
         f.rest->call("POST", QStringLiteral("/v10/interactions"), f.alice, QJsonDocument(invoke)).status ==
         200);
