@@ -251,7 +251,8 @@ void GatewayServer::handleIdentify(GatewayConnection* connection, const QJsonObj
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (identifiesLeft() <= 0) {
         // Discord ends every session and resets the token; the sandbox closes them all with 4004.
-        for (auto& [id, c] : m_connections) {
+        // Closing can report the disconnect at once, which edits m_connections: close a copy.
+        for (GatewayConnection* c : targets({})) {
             c->session = nullptr; // the sessions go away below
             c->closeWith(cc::AuthenticationFailed, QStringLiteral("Identify budget exhausted."));
         }
@@ -453,9 +454,10 @@ void GatewayServer::onDisconnected(GatewayConnection* connection, int closeCode)
     if (GatewaySession* s = connection->session; s && s->connection == connection) {
         s->connection = nullptr;
         s->detachedAtMs = QDateTime::currentMSecsSinceEpoch();
-        // A client close with 1000/1001 ends the session; anything else leaves it resumable.
+        // A client close with 1000/1001 ends the session; anything else leaves it resumable. Ended
+        // later, never under a caller that may be walking the sessions (a fan-out's failed send).
         if (closeCode == cc::Normal || closeCode == cc::GoingAway)
-            endSession(s->id);
+            QMetaObject::invokeMethod(this, [this, id = s->id] { endSession(id); }, Qt::QueuedConnection);
     }
     connection->session = nullptr;
     connection->deleteLater();
@@ -463,7 +465,14 @@ void GatewayServer::onDisconnected(GatewayConnection* connection, int closeCode)
 }
 
 void GatewayServer::endSession(const QString& id) {
-    m_sessions.erase(id);
+    auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return;
+    if (GatewayConnection* attached = it->second->connection) { // never leave a socket pointing at it
+        attached->session = nullptr;
+        attached->closeWith(cc::InvalidSeq, QStringLiteral("Session ended."));
+    }
+    m_sessions.erase(it);
 }
 
 void GatewayServer::expireSessions() {
