@@ -457,7 +457,8 @@ void GatewayServer::onDisconnected(GatewayConnection* connection, int closeCode)
         // A client close with 1000/1001 ends the session; anything else leaves it resumable. Ended
         // later, never under a caller that may be walking the sessions (a fan-out's failed send).
         if (closeCode == cc::Normal || closeCode == cc::GoingAway)
-            QMetaObject::invokeMethod(this, [this, id = s->id] { endSession(id); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id = s->id] { endSession(id); }, Qt::QueuedConnection);
     }
     connection->session = nullptr;
     connection->deleteLater();
