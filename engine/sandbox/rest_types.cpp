@@ -31,6 +31,10 @@ Snowflake RestContext::id(const QString& name) const {
 
 QJsonDocument RestContext::parsedBody() const {
     const QByteArray contentType = request.header("content-type").toLower();
+    if (contentType.startsWith("multipart/form-data"))
+        throw ApiError::invalidBody(
+            QStringLiteral("The sandbox does not take file uploads yet: send the message as "
+                           "application/json (attachments are not stored)."));
     if (!contentType.startsWith("application/json"))
         throw ApiError(400, 50035, QStringLiteral("Invalid Form Body"),
                        QJsonObject{{QStringLiteral("_errors"),
