@@ -204,6 +204,12 @@ void Shard::handlePayload(const QJsonObject& payload, qint64 wireBytes, qint64 d
         } else {
             m_sessionId.clear(); // a new session numbers its dispatches from 1 again
             m_seq = 0;
+            if (m_config.mayIdentify && !m_config.mayIdentify()) {
+                m_closingOnPurpose = true;
+                m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+                fail(QStringLiteral("Identify refused: the daily identify budget is nearly spent."));
+                break;
+            }
             setState(State::Identifying);
             sendIdentify();
         }

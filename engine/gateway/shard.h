@@ -11,6 +11,7 @@
 #include <QWebSocket>
 
 #include <deque>
+#include <functional>
 #include <memory>
 
 namespace botwright::protocol {
@@ -35,6 +36,8 @@ struct ShardConfig {
     int invalidSessionMinDelayMs = 1000;
     int invalidSessionMaxDelayMs = 5000;
     int reconnectDelayMs = 500; // after a failed connection attempt, doubled up to 30 s
+    // Asked before every Identify (a ShardManager guards the daily budget); false stops the shard.
+    std::function<bool()> mayIdentify;
 };
 
 // One Gateway v10 connection (discord-protocol.md §1): Hello, heartbeats with jitter and zombie
