@@ -1,5 +1,6 @@
 #include "app/cli/cli_commands.h"
 
+#include "app/cli/cli_capture.h"
 #include "app/cli/cli_io.h"
 #include "app/cli/cli_sandbox.h"
 #include "engine/core/resource_locator.h"
@@ -169,6 +170,7 @@ const QList<Command>& commands() {
         {"check", "Check a project's script names and syntax", runCheck},
         {"transpile", "Type-strip a TypeScript file to JavaScript with source map", runTranspile},
         {"sandbox", "Run the local Discord (gateway + REST) on loopback", runSandbox},
+        {"capture", "Record a gateway session (every frame, token redacted) to a file", runCapture},
         {"version", "Print the versions of the studio, Qt, V8 and TypeScript", runVersion},
     };
     return all;

@@ -28,7 +28,7 @@ Run run(const QString& program, const QStringList& arguments) {
 TEST_CASE("botwright-cli --help lists its subcommands", "[cli]") {
     const Run help = run(QStringLiteral("botwright-cli"), {QStringLiteral("--help")});
     CHECK(help.exitCode == 0);
-    for (const char* command : {"new", "check", "transpile", "sandbox", "version"}) {
+    for (const char* command : {"new", "check", "transpile", "sandbox", "capture", "version"}) {
         CHECK(help.out.contains(QStringLiteral("\n  %1 ").arg(QLatin1String(command))));
     }
     const Run unknown = run(QStringLiteral("botwright-cli"), {QStringLiteral("frobnicate")});
@@ -134,4 +134,25 @@ TEST_CASE("botwright-cli sandbox prints its URLs and token, serves REST, stops o
     ::kill(static_cast<pid_t>(again.processId()), SIGTERM);
     REQUIRE(again.waitForFinished(10000));
     CHECK(again.exitCode() == 0);
+}
+
+TEST_CASE("botwright-cli capture records a sandbox session with the token redacted", "[cli]") {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("session.jsonl"));
+    const Run captured = run(QStringLiteral("botwright-cli"),
+                             {QStringLiteral("capture"), QStringLiteral("--sandbox"),
+                              QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("-o"), file});
+    CHECK(captured.exitCode == 0);
+    CHECK(captured.out.contains(QStringLiteral("saved ")));
+    QFile saved(file);
+    REQUIRE(saved.open(QIODevice::ReadOnly));
+    const QByteArray text = saved.readAll();
+    CHECK(text.startsWith("botwright-capture 1\n"));
+    CHECK(text.contains("\"t\":\"READY\""));
+    CHECK(text.contains("\"token\":\"[redacted]\""));
+    CHECK_FALSE(text.contains("sandbox.bot-token")); // the sandbox bot token never reaches the file
+    const Run noToken =
+        run(QStringLiteral("botwright-cli"), {QStringLiteral("capture"), QStringLiteral("-o"), file});
+    CHECK(noToken.exitCode == 2);
+    CHECK(noToken.err.contains(QStringLiteral("BOTWRIGHT_TOKEN")));
 }
