@@ -1,0 +1,43 @@
+#pragma once
+
+#include "engine/gateway/shard_manager.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace botwright::capture {
+class CaptureStore;
+}
+
+namespace botwright::gateway {
+
+// Runs a bot's gateway connection (ShardManager) on a thread of its own, so script code and the
+// GUI can never delay a heartbeat, and records every frame into a CaptureStore that any thread may
+// read (rows below size()). Signals arrive queued on the host's thread.
+class GatewayHost final : public QObject {
+    Q_OBJECT
+public:
+    explicit GatewayHost(QObject* parent = nullptr);
+    ~GatewayHost() override; // stops the shards and the thread
+
+    // Connects with `config` (the token is registered for redaction first). A running connection is
+    // stopped and replaced.
+    void start(ShardManagerConfig config);
+    void stop();
+    const capture::CaptureStore& capture() const { return *m_capture; }
+
+Q_SIGNALS:
+    void started(int shardCount, int maxConcurrency);
+    void dispatch(int shardId, const QString& type, const QJsonObject& data, int seq);
+    void shardStateChanged(int shardId, botwright::gateway::Shard::State state);
+    void failed(const QString& reason);
+
+private:
+    QThread m_thread;
+    std::unique_ptr<capture::CaptureStore> m_capture;
+    ShardManager* m_manager = nullptr; // lives on m_thread
+};
+
+} // namespace botwright::gateway
