@@ -9,6 +9,8 @@
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
 #include "engine/core/resource_locator.h"
+#include "engine/gateway/gateway_host.h"
+#include "engine/protocol/gateway_constants.h"
 #include "engine/sandbox/sandbox_host.h"
 
 #include <QApplication>
@@ -37,6 +39,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_central(new QStackedWidget(this))
     , m_projectDock(new ProjectTreeDock(this))
     , m_sandboxHost(new sandbox::SandboxHost(this))
+    , m_gatewayHost(new gateway::GatewayHost(this))
     , m_sandboxDock(new SandboxDock(m_sandboxHost, this))
     , m_faultsDock(new SandboxFaultsDock(m_sandboxHost, this))
     , m_cursorLabel(new QLabel(this)) {
@@ -59,6 +62,17 @@ MainWindow::MainWindow(QWidget* parent)
             if (visible)
                 m_sandboxHost->start(0);
         });
+    // The default gateway target is the sandbox: once it listens, connect the studio's bot to it.
+    connect(m_sandboxHost, &sandbox::SandboxHost::started, this,
+            [this](const QString& restBase, const QString&, const QString& token) {
+                gateway::ShardManagerConfig config;
+                config.token = token;
+                config.restBase = restBase;
+                config.intents = protocol::intent::Guilds | protocol::intent::GuildMembers |
+                                 protocol::intent::GuildMessages | protocol::intent::GuildMessageReactions |
+                                 protocol::intent::DirectMessages | protocol::intent::MessageContent;
+                m_gatewayHost->start(config);
+            });
     m_cursorLabel->setObjectName(QStringLiteral("cursorPosition"));
     statusBar()->addPermanentWidget(m_cursorLabel);
 
@@ -100,7 +114,9 @@ MainWindow::MainWindow(QWidget* parent)
     updateCentral();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    m_gatewayHost->stop(); // close the bot's session (1000) before its sandbox goes away
+}
 
 QString MainWindow::exampleCopyPath() {
     QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);

@@ -16,6 +16,9 @@ class QStackedWidget;
 namespace botwright::sandbox {
 class SandboxHost;
 }
+namespace botwright::gateway {
+class GatewayHost;
+}
 
 namespace botwright::studio {
 
@@ -54,6 +57,7 @@ public:
     SandboxDock* sandboxDock() const { return m_sandboxDock; }
     SandboxFaultsDock* faultsDock() const { return m_faultsDock; }
     sandbox::SandboxHost* sandboxHost() const { return m_sandboxHost; }
+    gateway::GatewayHost* gatewayHost() const { return m_gatewayHost; }
     QAction* action(const QString& name) const { return m_actions.value(name); }
     void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
 
@@ -86,6 +90,7 @@ private:
     QStackedWidget* m_central;
     ProjectTreeDock* m_projectDock;
     sandbox::SandboxHost* m_sandboxHost; // the local Discord, started when the Sandbox dock is first shown
+    gateway::GatewayHost* m_gatewayHost; // the studio's own bot connection, to the sandbox by default
     SandboxDock* m_sandboxDock;
     SandboxFaultsDock* m_faultsDock;
     QLabel* m_cursorLabel;

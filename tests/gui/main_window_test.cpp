@@ -4,7 +4,10 @@
 #include "app/studio/project_tree_dock.h"
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
+#include "engine/capture/capture_store.h"
+#include "engine/gateway/gateway_host.h"
 #include "engine/project/recovery_store.h"
+#include "engine/sandbox/sandbox_host.h"
 #include "tests/support/gui_test_env.h"
 #include "tests/support/qt_catch.h"
 
@@ -280,4 +283,19 @@ TEST_CASE("discarding edits on close also discards their recovery copy", "[gui][
     Studio second;
     CHECK_FALSE(second.window.tabs()->hasUnsavedChanges());
     second.window.close();
+}
+
+TEST_CASE("the shown studio starts the sandbox and connects its own bot to it, capturing the traffic",
+          "[gui][studio]") {
+    MainWindow window;
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(QTest::qWaitFor([&] { return window.sandboxHost()->isRunning(); }, 10000));
+    const botwright::capture::CaptureStore& store = window.gatewayHost()->capture();
+    REQUIRE(
+        QTest::qWaitFor([&] { return store.size() >= 4; }, 10000)); // hello, identify, READY, GUILD_CREATE
+    bool ready = false;
+    for (quint32 i = 0; i < store.size(); ++i)
+        ready |= store.eventName(i) == QStringLiteral("READY");
+    CHECK(ready);
 }
