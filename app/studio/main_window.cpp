@@ -5,6 +5,7 @@
 #include "app/studio/sandbox_dock.h"
 #include "app/studio/sandbox_faults_dock.h"
 #include "app/studio/session_store.h"
+#include "app/studio/traffic_dock.h"
 #include "app/studio/welcome_page.h"
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_gatewayHost(new gateway::GatewayHost(this))
     , m_sandboxDock(new SandboxDock(m_sandboxHost, this))
     , m_faultsDock(new SandboxFaultsDock(m_sandboxHost, this))
+    , m_trafficDock(new TrafficDock(&m_gatewayHost->capture(), this))
     , m_cursorLabel(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(core::ResourceLocator::shareDir() + QStringLiteral("/icons/botwright.svg")));
@@ -54,6 +56,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_sandboxDock->hide(); // View ▸ Sandbox; a restored layout may show it
     addDockWidget(Qt::RightDockWidgetArea, m_faultsDock);
     m_faultsDock->hide();
+    addDockWidget(Qt::BottomDockWidgetArea, m_trafficDock);
+    m_trafficDock->hide(); // View ▸ Live Traffic
     // The local Discord (a thread and a socket) starts right after the window first appears (see
     // showEvent) or when a sandbox dock is shown; SandboxHost::start() ignores repeated calls.
     for (QDockWidget* dock :

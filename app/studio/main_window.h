@@ -27,6 +27,7 @@ struct Session;
 class ProjectTreeDock;
 class SandboxDock;
 class SandboxFaultsDock;
+class TrafficDock;
 class WelcomePage;
 
 // The studio's main window: a project (folder of .ts scripts) in the Project dock, its scripts in
@@ -56,6 +57,7 @@ public:
     ProjectTreeDock* projectDock() const { return m_projectDock; }
     SandboxDock* sandboxDock() const { return m_sandboxDock; }
     SandboxFaultsDock* faultsDock() const { return m_faultsDock; }
+    TrafficDock* trafficDock() const { return m_trafficDock; }
     sandbox::SandboxHost* sandboxHost() const { return m_sandboxHost; }
     gateway::GatewayHost* gatewayHost() const { return m_gatewayHost; }
     QAction* action(const QString& name) const { return m_actions.value(name); }
@@ -93,6 +95,7 @@ private:
     gateway::GatewayHost* m_gatewayHost; // the studio's own bot connection, to the sandbox by default
     SandboxDock* m_sandboxDock;
     SandboxFaultsDock* m_faultsDock;
+    TrafficDock* m_trafficDock;
     QLabel* m_cursorLabel;
     QHash<QString, QAction*> m_actions;
     ErrorReporter m_reportError;

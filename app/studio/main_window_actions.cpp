@@ -4,6 +4,7 @@
 #include "app/studio/project_tree_dock.h"
 #include "app/studio/sandbox_dock.h"
 #include "app/studio/sandbox_faults_dock.h"
+#include "app/studio/traffic_dock.h"
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
 #include "editor/find_replace_bar.h"
@@ -111,6 +112,11 @@ void MainWindow::createActions() {
     faults->setObjectName(QStringLiteral("view.sandboxFaults"));
     faults->setText(tr("Sandbox &Faults"));
     m_actions.insert(QStringLiteral("view.sandboxFaults"), faults);
+    QAction* traffic = m_trafficDock->toggleViewAction();
+    traffic->setObjectName(QStringLiteral("view.liveTraffic"));
+    traffic->setText(tr("&Live Traffic"));
+    traffic->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
+    m_actions.insert(QStringLiteral("view.liveTraffic"), traffic);
     addAction(QStringLiteral("help.about"), tr("&About Botwright Studio"), {}, [this] { showAbout(); });
 }
 
@@ -135,6 +141,7 @@ void MainWindow::createMenus() {
     view->addAction(m_projectDock->toggleViewAction());
     view->addAction(m_actions.value(QStringLiteral("view.sandbox")));
     view->addAction(m_actions.value(QStringLiteral("view.sandboxFaults")));
+    view->addAction(m_actions.value(QStringLiteral("view.liveTraffic")));
     fill(view->addMenu(tr("&Theme")), {"theme.light", "theme.dark"});
     fill(menuBar()->addMenu(tr("&Help")), {"help.about"});
     // Actions must also fire while the menu bar is hidden (e.g. under some desktop shells).

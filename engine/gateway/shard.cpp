@@ -36,7 +36,11 @@ bool newSessionCode(int code) {
 
 Shard::Shard(ShardConfig config, QObject* parent)
     : QObject(parent)
-    , m_config(std::move(config)) {
+    , m_config(std::move(config))
+    , m_heartbeatTimer(this)
+    , m_reconnectTimer(this)
+    , m_queueTimer(this) {
+    // Children, so they follow the shard to whatever thread it is moved to.
     m_heartbeatTimer.setSingleShot(true);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] { sendHeartbeat(false); });
     m_reconnectTimer.setSingleShot(true);

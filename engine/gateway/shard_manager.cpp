@@ -9,7 +9,10 @@ namespace botwright::gateway {
 
 ShardManager::ShardManager(ShardManagerConfig config, QObject* parent)
     : QObject(parent)
-    , m_config(std::move(config)) {
+    , m_config(std::move(config))
+    , m_network(this)
+    , m_roundTimer(this) {
+    // Children, so they move with the manager to the gateway thread.
     m_roundTimer.setSingleShot(true);
     connect(&m_roundTimer, &QTimer::timeout, this, &ShardManager::startRound);
 }

@@ -298,4 +298,10 @@ TEST_CASE("the shown studio starts the sandbox and connects its own bot to it, c
     for (quint32 i = 0; i < store.size(); ++i)
         ready |= store.eventName(i) == QStringLiteral("READY");
     CHECK(ready);
+    // Live Traffic shows the same frames.
+    window.resize(1280, 800);
+    window.action(QStringLiteral("view.liveTraffic"))->trigger();
+    window.action(QStringLiteral("view.sandbox"))->trigger();
+    QTest::qWait(400);
+    botwright::testing::saveScreenshot(&window, QStringLiteral("studio_live_traffic"));
 }
