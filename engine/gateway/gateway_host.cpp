@@ -52,9 +52,49 @@ void GatewayHost::start(ShardManagerConfig config) {
                 const int id = shard->config().shardId;
                 connect(shard.get(), &Shard::stateChanged, this,
                         [this, id](Shard::State state) { Q_EMIT shardStateChanged(id, state); });
+                connect(shard.get(), &Shard::heartbeatAcked, this,
+                        [this, id](int rtt) { Q_EMIT heartbeatAcked(id, rtt); });
             }
         });
     });
+}
+
+void GatewayHost::requestStatus() {
+    if (!m_manager) {
+        Q_EMIT statusReady({});
+        return;
+    }
+    QMetaObject::invokeMethod(m_manager, [this, manager = m_manager] {
+        QList<ShardStatus> list;
+        for (const auto& shard : manager->shards())
+            list.append(ShardStatus{shard->config().shardId, shard->config().shardCount, shard->state(),
+                                    shard->sessionId(), shard->lastSequence(), shard->lastHeartbeatRttMs(),
+                                    shard->heartbeatIntervalMs(), shard->stopReason()});
+        QMetaObject::invokeMethod(this, [this, list] { Q_EMIT statusReady(list); });
+    });
+}
+
+void GatewayHost::onShard(int shardId, const std::function<void(Shard&)>& job) {
+    if (!m_manager)
+        return;
+    QMetaObject::invokeMethod(m_manager, [manager = m_manager, shardId, job] {
+        for (const auto& shard : manager->shards())
+            if (shard->config().shardId == shardId)
+                job(*shard);
+    });
+}
+
+void GatewayHost::reconnect(int shardId, bool resume) {
+    onShard(shardId, [resume](Shard& shard) {
+        if (shard.state() == Shard::State::Stopped)
+            shard.start();
+        else
+            shard.reconnect(resume);
+    });
+}
+
+void GatewayHost::closeShard(int shardId, int code) {
+    onShard(shardId, [code](Shard& shard) { shard.closeWith(code); });
 }
 
 } // namespace botwright::gateway

@@ -12,6 +12,8 @@
 #include <QSysInfo>
 #include <QUrlQuery>
 
+#include <utility>
+
 namespace botwright::gateway {
 
 namespace cc = protocol::close_code;
@@ -85,8 +87,10 @@ void Shard::reconnect(bool resume) {
 }
 
 void Shard::closeWith(int code) {
-    if (m_socket)
-        m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code));
+    if (!m_socket)
+        return;
+    m_selfCloseCode = code;
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code));
 }
 
 QUrl Shard::withQuery(const QUrl& base) const {
@@ -117,6 +121,7 @@ void Shard::open(const QUrl& url) {
             old->abort();
     }
     m_closingOnPurpose = false;
+    m_selfCloseCode = 0;
     m_ackPending = false;
     m_limiter.reset();
     m_queue.clear();
@@ -362,6 +367,12 @@ void Shard::onDisconnected() {
     m_heartbeatTimer.stop();
     if (m_closingOnPurpose || m_state == State::Stopped)
         return;
+    if (const int own = std::exchange(m_selfCloseCode, 0); own != 0) {
+        // We closed (a studio button): 1000/1001 end the session on Discord's side, anything else
+        // leaves it resumable.
+        scheduleReconnect(own != cc::Normal && own != cc::GoingAway, 0, 0);
+        return;
+    }
     // Qt reports 1000 for a TCP drop too; only a close frame carries the server's real code.
     const int code = m_closeFrameSeen ? static_cast<int>(m_socket->closeCode()) : 1006;
     if (fatalCode(code)) {

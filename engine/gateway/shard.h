@@ -56,7 +56,8 @@ public:
     void start();
     // Closes with 1000 (ends the session) and stays stopped.
     void stop();
-    // Studio buttons: reconnect and resume, reconnect with a new session, or close with `code`.
+    // Studio buttons: reconnect and resume, reconnect with a new session, or close with `code` (then
+    // reconnect: a new session after 1000/1001, which end it, else a resume).
     void reconnect(bool resume);
     void closeWith(int code);
     // Sends an op (3, 4, 8, …); false when the frame is over 4096 bytes or the shard is not ready.
@@ -116,6 +117,7 @@ private:
     bool m_resumeNext = false;
     bool m_closingOnPurpose = false;
     bool m_closeFrameSeen = false;
+    int m_selfCloseCode = 0; // set while a close we asked for is under way
     int m_failedAttempts = 0;
     SendLimiter m_limiter;
     std::deque<std::pair<int, QJsonValue>> m_queue;

@@ -38,3 +38,31 @@ TEST_CASE("the gateway host connects on its own thread and captures every frame,
     CHECK(identifySeen);
     host.stop();
 }
+
+TEST_CASE("the gateway host reports each shard's status and obeys reconnect and close buttons") {
+    sandbox::SandboxServer server;
+    REQUIRE(server.start(0));
+    gateway::GatewayHost host;
+    QStringList types;
+    QObject::connect(&host, &gateway::GatewayHost::dispatch, &host,
+                     [&types](int, const QString& type, const QJsonObject&, int) { types << type; });
+    QList<gateway::ShardStatus> status;
+    QObject::connect(&host, &gateway::GatewayHost::statusReady, &host,
+                     [&status](const QList<gateway::ShardStatus>& list) { status = list; });
+    gateway::ShardManagerConfig config;
+    config.token = server.world().botToken();
+    config.restBase = server.restBase();
+    config.intents = protocol::intent::Guilds;
+    host.start(config);
+    REQUIRE(QTest::qWaitFor([&] { return types.contains(QStringLiteral("READY")); }, 10000));
+    host.requestStatus();
+    REQUIRE(QTest::qWaitFor(
+        [&] { return !status.isEmpty() && status.first().state == gateway::Shard::State::Ready; }, 5000));
+    const QString session = status.first().sessionId;
+    CHECK(!session.isEmpty());
+    host.reconnect(0, true);
+    REQUIRE(QTest::qWaitFor([&] { return types.contains(QStringLiteral("RESUMED")); }, 5000));
+    host.closeShard(0, protocol::close_code::SessionTimedOut); // closed by us with a non-1000 code:
+    REQUIRE(QTest::qWaitFor([&] { return types.count(QStringLiteral("RESUMED")) == 2; }, 5000)); // it resumes
+    host.stop();
+}
