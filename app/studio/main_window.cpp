@@ -1,6 +1,7 @@
 #include "app/studio/main_window.h"
 
 #include "app/studio/editor_tabs.h"
+#include "app/studio/gateway_dock.h"
 #include "app/studio/project_tree_dock.h"
 #include "app/studio/sandbox_dock.h"
 #include "app/studio/sandbox_faults_dock.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_sandboxDock(new SandboxDock(m_sandboxHost, this))
     , m_faultsDock(new SandboxFaultsDock(m_sandboxHost, this))
     , m_trafficDock(new TrafficDock(&m_gatewayHost->capture(), this))
+    , m_gatewayDock(new GatewayDock(m_gatewayHost, this))
     , m_cursorLabel(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(core::ResourceLocator::shareDir() + QStringLiteral("/icons/botwright.svg")));
@@ -58,6 +60,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_faultsDock->hide();
     addDockWidget(Qt::BottomDockWidgetArea, m_trafficDock);
     m_trafficDock->hide(); // View ▸ Live Traffic
+    addDockWidget(Qt::BottomDockWidgetArea, m_gatewayDock);
+    tabifyDockWidget(m_trafficDock, m_gatewayDock);
+    m_gatewayDock->hide(); // View ▸ Gateway
     // The local Discord (a thread and a socket) starts right after the window first appears (see
     // showEvent) or when a sandbox dock is shown; SandboxHost::start() ignores repeated calls.
     for (QDockWidget* dock :

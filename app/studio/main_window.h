@@ -28,6 +28,7 @@ class ProjectTreeDock;
 class SandboxDock;
 class SandboxFaultsDock;
 class TrafficDock;
+class GatewayDock;
 class WelcomePage;
 
 // The studio's main window: a project (folder of .ts scripts) in the Project dock, its scripts in
@@ -58,6 +59,7 @@ public:
     SandboxDock* sandboxDock() const { return m_sandboxDock; }
     SandboxFaultsDock* faultsDock() const { return m_faultsDock; }
     TrafficDock* trafficDock() const { return m_trafficDock; }
+    GatewayDock* gatewayDock() const { return m_gatewayDock; }
     sandbox::SandboxHost* sandboxHost() const { return m_sandboxHost; }
     gateway::GatewayHost* gatewayHost() const { return m_gatewayHost; }
     QAction* action(const QString& name) const { return m_actions.value(name); }
@@ -96,6 +98,7 @@ private:
     SandboxDock* m_sandboxDock;
     SandboxFaultsDock* m_faultsDock;
     TrafficDock* m_trafficDock;
+    GatewayDock* m_gatewayDock;
     QLabel* m_cursorLabel;
     QHash<QString, QAction*> m_actions;
     ErrorReporter m_reportError;

@@ -1,5 +1,6 @@
 // MainWindow's actions, menus and the small dialogs behind them.
 #include "app/studio/editor_tabs.h"
+#include "app/studio/gateway_dock.h"
 #include "app/studio/main_window.h"
 #include "app/studio/project_tree_dock.h"
 #include "app/studio/sandbox_dock.h"
@@ -117,6 +118,10 @@ void MainWindow::createActions() {
     traffic->setText(tr("&Live Traffic"));
     traffic->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
     m_actions.insert(QStringLiteral("view.liveTraffic"), traffic);
+    QAction* gatewayView = m_gatewayDock->toggleViewAction();
+    gatewayView->setObjectName(QStringLiteral("view.gateway"));
+    gatewayView->setText(tr("&Gateway"));
+    m_actions.insert(QStringLiteral("view.gateway"), gatewayView);
     addAction(QStringLiteral("help.about"), tr("&About Botwright Studio"), {}, [this] { showAbout(); });
 }
 
@@ -142,6 +147,7 @@ void MainWindow::createMenus() {
     view->addAction(m_actions.value(QStringLiteral("view.sandbox")));
     view->addAction(m_actions.value(QStringLiteral("view.sandboxFaults")));
     view->addAction(m_actions.value(QStringLiteral("view.liveTraffic")));
+    view->addAction(m_actions.value(QStringLiteral("view.gateway")));
     fill(view->addMenu(tr("&Theme")), {"theme.light", "theme.dark"});
     fill(menuBar()->addMenu(tr("&Help")), {"help.about"});
     // Actions must also fire while the menu bar is hidden (e.g. under some desktop shells).

@@ -304,4 +304,7 @@ TEST_CASE("the shown studio starts the sandbox and connects its own bot to it, c
     window.action(QStringLiteral("view.sandbox"))->trigger();
     QTest::qWait(400);
     botwright::testing::saveScreenshot(&window, QStringLiteral("studio_live_traffic"));
+    window.action(QStringLiteral("view.gateway"))->trigger();
+    QTest::qWait(1200);
+    botwright::testing::saveScreenshot(&window, QStringLiteral("studio_gateway"));
 }
