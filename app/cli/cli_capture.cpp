@@ -10,22 +10,12 @@
 #include <QCoreApplication>
 #include <QTimer>
 
-#include <atomic>
-#include <csignal>
 #include <memory>
 
 namespace botwright::cli {
 
-namespace {
-std::atomic<int> g_captureStop{0};
-extern "C" void onCaptureSignal(int signal) {
-    g_captureStop.store(signal);
-}
-} // namespace
-
 int runCapture(const QStringList& arguments) {
-    std::signal(SIGINT, onCaptureSignal);
-    std::signal(SIGTERM, onCaptureSignal);
+    installStopSignals();
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Records a gateway session headless: every frame both ways, with the token redacted, into a capture\n"
@@ -96,12 +86,7 @@ int runCapture(const QStringList& arguments) {
         exitCode = 1;
         QCoreApplication::quit();
     });
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &manager, [] {
-        if (g_captureStop.load())
-            QCoreApplication::quit();
-    });
-    poll.start(100);
+    quitOnStopSignal(&manager);
     if (seconds > 0)
         QTimer::singleShot(seconds * 1000, &manager, [] { QCoreApplication::quit(); });
     manager.start();

@@ -1,6 +1,19 @@
 #include "app/cli/cli_io.h"
 
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+
 namespace botwright::cli {
+
+namespace {
+std::atomic<int> g_stopSignal{0};
+extern "C" void onStopSignal(int signal) {
+    g_stopSignal.store(signal); // only an atomic store: nothing else is safe in a signal handler
+}
+} // namespace
 
 QTextStream& out() {
     static QTextStream stream(stdout);
@@ -27,6 +40,20 @@ int parse(QCommandLineParser& parser, const QString& name, const QStringList& ar
         return 2;
     }
     return -1;
+}
+
+void installStopSignals() {
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
+}
+
+void quitOnStopSignal(QObject* context) {
+    auto* poll = new QTimer(context);
+    QObject::connect(poll, &QTimer::timeout, context, [] {
+        if (g_stopSignal.load())
+            QCoreApplication::quit();
+    });
+    poll->start(100);
 }
 
 } // namespace botwright::cli

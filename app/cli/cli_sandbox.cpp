@@ -6,27 +6,12 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QTimer>
-
-#include <atomic>
-#include <csignal>
 
 namespace botwright::cli {
 
-namespace {
-
-std::atomic<int> g_stopSignal{0};
-
-extern "C" void onStopSignal(int signal) {
-    g_stopSignal.store(signal);
-}
-
-} // namespace
-
 int runSandbox(const QStringList& arguments) {
     // Installed first: a Ctrl-C that comes as soon as the URLs are printed must still stop cleanly.
-    std::signal(SIGINT, onStopSignal);
-    std::signal(SIGTERM, onStopSignal);
+    installStopSignals();
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Runs Botwright's local Discord on 127.0.0.1: the REST API under /api/v10 and the Gateway v10\n"
@@ -101,13 +86,7 @@ int runSandbox(const QStringList& arguments) {
                              out().flush();
                          });
 
-    QTimer poll;
-    poll.setInterval(100);
-    QObject::connect(&poll, &QTimer::timeout, &server, [] {
-        if (g_stopSignal.load())
-            QCoreApplication::quit();
-    });
-    poll.start();
+    quitOnStopSignal(&server);
     QCoreApplication::exec();
     out() << "stopping sandbox\n";
     if (parser.isSet(saveWorld)) {
