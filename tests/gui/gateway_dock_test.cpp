@@ -6,6 +6,7 @@
 #include "engine/sandbox/sandbox_server.h"
 #include "tests/support/gui_test_env.h"
 #include "tests/support/qt_catch.h"
+#include "tests/support/widget_lookup.h"
 
 #include <QComboBox>
 #include <QPushButton>
@@ -13,16 +14,9 @@
 #include <QTest>
 
 using namespace botwright;
+using botwright::testing::buttonNamed;
 
 namespace {
-QPushButton* buttonNamed(QWidget* root, const QString& text) {
-    for (QPushButton* b : root->findChildren<QPushButton*>())
-        if (b->text() == text)
-            return b;
-    FAIL("no button " << text.toStdString());
-    return nullptr;
-}
-
 QString cell(const studio::GatewayDock& dock, int column) {
     const QTableWidgetItem* item = dock.table()->item(0, column);
     return item ? item->text() : QString();

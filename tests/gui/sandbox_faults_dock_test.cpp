@@ -6,6 +6,7 @@
 #include "tests/support/gui_test_env.h"
 #include "tests/support/qt_catch.h"
 #include "tests/support/rest_test_client.h"
+#include "tests/support/widget_lookup.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,16 +17,7 @@
 #include <QTest>
 
 using namespace botwright;
-
-namespace {
-QPushButton* buttonNamed(QWidget* root, const QString& text) {
-    for (QPushButton* b : root->findChildren<QPushButton*>())
-        if (b->text() == text)
-            return b;
-    FAIL("no button " << text.toStdString());
-    return nullptr;
-}
-} // namespace
+using botwright::testing::buttonNamed;
 
 TEST_CASE("fault buttons reach the connected bot and the REST API") {
     sandbox::SandboxHost host;
@@ -40,24 +32,19 @@ TEST_CASE("fault buttons reach the connected bot and the REST API") {
     REQUIRE(bot.open(host.gatewayUrl(), QStringLiteral("?v=10&encoding=json")));
     bot.identify(host.botToken(), 1);
     REQUIRE(bot.waitForDispatch(QStringLiteral("READY")) >= 0);
-    auto opArrives = [&bot](int op) {
-        return bot.waitFor(
-                   [op](const QJsonObject& o) { return o.value(QStringLiteral("op")).toInt() == op; }) >= 0;
-    };
 
     QTest::mouseClick(buttonNamed(&dock, QStringLiteral("Send op 7 Reconnect")), Qt::LeftButton);
-    CHECK(opArrives(7));
+    CHECK(bot.waitForOp(7) >= 0);
     CHECK(dock.lastAction() == QStringLiteral("Sent op 7 Reconnect"));
     QTest::mouseClick(buttonNamed(&dock, QStringLiteral("Request heartbeat")), Qt::LeftButton);
-    CHECK(opArrives(1));
+    CHECK(bot.waitForOp(1) >= 0);
 
     // Withheld ACKs: a heartbeat goes unanswered.
     dock.findChildren<QCheckBox*>().first()->setChecked(true);
     QTest::qWait(100);
     const int before = static_cast<int>(bot.received.size());
     bot.send(QJsonObject{{QStringLiteral("op"), 1}, {QStringLiteral("d"), bot.lastSeq}});
-    CHECK(bot.waitFor([](const QJsonObject& o) { return o.value(QStringLiteral("op")).toInt() == 11; }, 400,
-                      before) < 0);
+    CHECK(bot.waitForOp(11, 400, before) < 0);
 
     // REST failures: the next request gets the chosen status.
     QTest::mouseClick(buttonNamed(&dock, QStringLiteral("Fail next")), Qt::LeftButton);

@@ -39,8 +39,7 @@ struct Fixture {
     void connectBot(GatewayTestClient& client, int intents,
                     const QString& query = QStringLiteral("?v=10&encoding=json")) {
         REQUIRE(client.open(server.gatewayUrl(), query));
-        REQUIRE(client.waitFor(
-                    [](const QJsonObject& o) { return o.value(QStringLiteral("op")).toInt() == 10; }) >= 0);
+        REQUIRE(client.waitForOp(10) >= 0);
         client.identify(server.world().botToken(), intents);
         REQUIRE(client.waitForDispatch(QStringLiteral("READY")) >= 0);
         if (intents & intent::Guilds)
@@ -135,8 +134,7 @@ TEST_CASE("heartbeats are acknowledged and a zstd-stream session decodes") {
     f.connectBot(client, kMessageIntents, QStringLiteral("?v=10&encoding=json&compress=zstd-stream"));
     const int before = static_cast<int>(client.received.size());
     client.send(QJsonObject{{QStringLiteral("op"), 1}, {QStringLiteral("d"), client.lastSeq}});
-    CHECK(client.waitFor([](const QJsonObject& o) { return o.value(QStringLiteral("op")).toInt() == 11; },
-                         5000, before) >= 0);
+    CHECK(client.waitForOp(11, 5000, before) >= 0);
     f.say(f.alice, QStringLiteral("zstd works"));
     const int msg = client.waitForDispatch(QStringLiteral("MESSAGE_CREATE"));
     REQUIRE(msg >= 0);
@@ -203,8 +201,7 @@ TEST_CASE("resume after a dropped connection replays exactly the missed dispatch
         GatewayTestClient unknown;
         REQUIRE(unknown.open(f.server.gatewayUrl(), QStringLiteral("?v=10")));
         unknown.resume(f.server.world().botToken(), QStringLiteral("nope"), 1);
-        const int op9 =
-            unknown.waitFor([](const QJsonObject& o) { return o.value(QStringLiteral("op")).toInt() == 9; });
+        const int op9 = unknown.waitForOp(9);
         REQUIRE(op9 >= 0);
         CHECK(unknown.received[op9].value(QStringLiteral("d")) == QJsonValue(false));
     }
@@ -382,22 +379,17 @@ TEST_CASE(
     Fixture f;
     GatewayTestClient client;
     f.connectBot(client, kMessageIntents, QStringLiteral("?v=10&encoding=json&compress=zlib-stream"));
-    auto opArrives = [&client](int op) {
-        return client.waitFor(
-                   [op](const QJsonObject& o) { return o.value(QStringLiteral("op")).toInt() == op; }) >= 0;
-    };
     f.server.gateway().requestHeartbeat();
-    CHECK(opArrives(1));
+    CHECK(client.waitForOp(1) >= 0);
     f.server.gateway().sendReconnect();
-    CHECK(opArrives(7));
+    CHECK(client.waitForOp(7) >= 0);
     f.server.gateway().sendInvalidSession(true);
-    CHECK(opArrives(9));
+    CHECK(client.waitForOp(9) >= 0);
 
     f.server.faults().dropHeartbeatAcks = true;
     const int before = static_cast<int>(client.received.size());
     client.send(QJsonObject{{QStringLiteral("op"), 1}, {QStringLiteral("d"), client.lastSeq}});
-    CHECK(client.waitFor([](const QJsonObject& o) { return o.value(QStringLiteral("op")).toInt() == 11; },
-                         300, before) < 0);
+    CHECK(client.waitForOp(11, 300, before) < 0);
     f.server.faults().dropHeartbeatAcks = false;
 
     f.server.faults().splitCompressedFrames = 3;
@@ -543,8 +535,7 @@ TEST_CASE("identifying twice within 5 s in one bucket gets op 9 false") {
     f.connectBot(first, intent::Guilds);
     REQUIRE(second.open(f.server.gatewayUrl(), QStringLiteral("?v=10")));
     second.identify(f.server.world().botToken(), intent::Guilds);
-    const int op9 =
-        second.waitFor([](const QJsonObject& o) { return o.value(QStringLiteral("op")).toInt() == 9; });
+    const int op9 = second.waitForOp(9);
     REQUIRE(op9 >= 0);
     CHECK(second.received[op9].value(QStringLiteral("d")) == QJsonValue(false));
 }
@@ -566,8 +557,7 @@ TEST_CASE("a client close with 1000 ends the session; other codes leave it resum
     GatewayTestClient a, b;
     REQUIRE(a.open(f.server.gatewayUrl(), QStringLiteral("?v=10")));
     a.resume(f.server.world().botToken(), normalId, normal.lastSeq);
-    const int op9 =
-        a.waitFor([](const QJsonObject& o) { return o.value(QStringLiteral("op")).toInt() == 9; });
+    const int op9 = a.waitForOp(9);
     REQUIRE(op9 >= 0);
     REQUIRE(b.open(f.server.gatewayUrl(), QStringLiteral("?v=10")));
     b.resume(f.server.world().botToken(), otherId, other.lastSeq);

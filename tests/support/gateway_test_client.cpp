@@ -125,6 +125,11 @@ int GatewayTestClient::waitForDispatch(const QString& type, int timeoutMs, int f
                    timeoutMs, from);
 }
 
+int GatewayTestClient::waitForOp(int op, int timeoutMs, int from) {
+    return waitFor([op](const QJsonObject& o) { return o.value(QStringLiteral("op")).toInt() == op; },
+                   timeoutMs, from);
+}
+
 bool GatewayTestClient::waitForClose(int timeoutMs) {
     return QTest::qWaitFor([this] { return closed; }, timeoutMs);
 }

@@ -29,6 +29,7 @@ public:
     // Waits until `predicate` holds for some received payload at index >= `from`; returns its index or -1.
     int waitFor(const std::function<bool(const QJsonObject&)>& predicate, int timeoutMs = 5000, int from = 0);
     int waitForDispatch(const QString& type, int timeoutMs = 5000, int from = 0);
+    int waitForOp(int op, int timeoutMs = 5000, int from = 0);
     bool waitForClose(int timeoutMs = 5000);
 
     QList<QJsonObject> received;
