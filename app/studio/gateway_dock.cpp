@@ -238,7 +238,7 @@ GatewayDock::GatewayDock(gateway::GatewayHost* host, QWidget* parent)
     connect(m_host, &gateway::GatewayHost::statusReady, this, &GatewayDock::showStatus);
     connect(m_host, &gateway::GatewayHost::heartbeatAcked, this, &GatewayDock::addRtt);
     connect(m_host, &gateway::GatewayHost::dispatch, this,
-            [this](int, const QString&, const QJsonObject&, int) { ++m_eventsThisSecond; });
+            [this](int, const QString&, const QByteArray&, int) { ++m_eventsThisSecond; });
     connect(m_host, &gateway::GatewayHost::started, this, [this](int shards, int concurrency) {
         setStatus(tr("Connected: %n shard(s), max concurrency %1.", nullptr, shards).arg(concurrency));
         m_host->requestStatus();

@@ -48,7 +48,7 @@ public:
 
 Q_SIGNALS:
     void started(int shardCount, int maxConcurrency);
-    void dispatch(int shardId, const QString& type, const QJsonObject& data, int seq);
+    void dispatch(int shardId, const QString& type, const QByteArray& data, int seq); // `d` as JSON text
     void shardStateChanged(int shardId, botwright::gateway::Shard::State state);
     void failed(const QString& reason);
     void statusReady(const QList<botwright::gateway::ShardStatus>& shards);

@@ -1,6 +1,7 @@
 #include "engine/gateway/shard.h"
 
 #include "engine/protocol/etf_codec.h"
+#include "engine/protocol/frame_envelope.h"
 #include "engine/protocol/gateway_constants.h"
 #include "engine/protocol/zlib_stream.h"
 #include "engine/protocol/zstd_stream.h"
@@ -12,6 +13,7 @@
 #include <QSysInfo>
 #include <QUrlQuery>
 
+#include <limits>
 #include <utility>
 
 namespace botwright::gateway {
@@ -23,6 +25,13 @@ namespace {
 // 1000/1001 keeps the session; 4000–4999 is the application range).
 constexpr int kResumeClose = 4900;
 constexpr int kMaxFrameBytes = 4096;
+
+constexpr int kDefaultHeartbeatMs = 41250;
+
+// `d` of the rare frames the shard itself reads (Hello, READY); dispatches travel on as text.
+QJsonObject objectOf(const QByteArray& json) {
+    return QJsonDocument::fromJson(json).object();
+}
 
 bool fatalCode(int code) {
     return code == cc::AuthenticationFailed || code == cc::InvalidShard || code == cc::ShardingRequired ||
@@ -39,6 +48,7 @@ bool newSessionCode(int code) {
 Shard::Shard(ShardConfig config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_envelopes(std::make_unique<protocol::FrameEnvelopeParser>())
     , m_heartbeatTimer(this)
     , m_reconnectTimer(this)
     , m_queueTimer(this) {
@@ -155,40 +165,36 @@ void Shard::onMessage(const QByteArray& data, bool binary) {
         }
         text = r.payload;
     }
-    QJsonObject payload;
     if (m_config.encoding == ShardConfig::Encoding::Etf) {
         const protocol::EtfDecodeResult decoded = protocol::etfDecode(text);
         if (!decoded.ok || !decoded.value.isObject()) {
             scheduleReconnect(true, 0, cc::DecodeError);
             return;
         }
-        payload = decoded.value.toObject();
         const qint64 etfBytes = text.size();
-        text = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-        handlePayload(payload, data.size(), etfBytes, text);
+        text = QJsonDocument(decoded.value.toObject()).toJson(QJsonDocument::Compact);
+        handlePayload(m_envelopes->parse(text), data.size(), etfBytes, text);
         return;
     }
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+    handlePayload(m_envelopes->parse(text), data.size(), text.size(), text);
+}
+
+void Shard::handlePayload(const protocol::FrameEnvelope& payload, qint64 wireBytes, qint64 decodedBytes,
+                          const QByteArray& text) {
+    if (!payload.ok) {
         scheduleReconnect(true, 0, cc::DecodeError);
         return;
     }
-    handlePayload(doc.object(), data.size(), text.size(), text);
-}
-
-void Shard::handlePayload(const QJsonObject& payload, qint64 wireBytes, qint64 decodedBytes,
-                          const QByteArray& text) {
-    const int op = payload.value(QStringLiteral("op")).toInt(-1);
-    const QJsonValue d = payload.value(QStringLiteral("d"));
+    const int op = payload.op;
     FrameEvent event;
     event.timeMs = QDateTime::currentMSecsSinceEpoch();
     event.shardId = m_config.shardId;
     event.direction = Direction::Received;
     event.op = op;
-    event.type = payload.value(QStringLiteral("t")).toString();
-    event.seq =
-        payload.value(QStringLiteral("s")).isDouble() ? payload.value(QStringLiteral("s")).toInt() : -1;
+    event.type = QString::fromUtf8(payload.type);
+    event.seq = payload.seq >= 0 && payload.seq <= std::numeric_limits<int>::max()
+                    ? static_cast<int>(payload.seq)
+                    : -1;
     event.wireBytes = wireBytes;
     event.decodedBytes = decodedBytes;
     event.payload = text;
@@ -202,8 +208,8 @@ void Shard::handlePayload(const QJsonObject& payload, qint64 wireBytes, qint64 d
 
     switch (op) {
     case static_cast<int>(Opcode::Hello): {
-        m_heartbeatInterval =
-            std::max(1, d.toObject().value(QStringLiteral("heartbeat_interval")).toInt(41250));
+        m_heartbeatInterval = std::max(
+            1, objectOf(payload.data).value(QStringLiteral("heartbeat_interval")).toInt(kDefaultHeartbeatMs));
         // The first heartbeat goes after interval × jitter, then every interval.
         m_heartbeatTimer.start(
             static_cast<int>(m_heartbeatInterval * QRandomGenerator::global()->generateDouble()));
@@ -234,7 +240,7 @@ void Shard::handlePayload(const QJsonObject& payload, qint64 wireBytes, qint64 d
         scheduleReconnect(true, 0, kResumeClose);
         break;
     case static_cast<int>(Opcode::InvalidSession): {
-        if (d.toBool(false)) {
+        if (payload.data == "true") {
             scheduleReconnect(true, 0, kResumeClose);
         } else {
             const int low = std::max(0, m_config.invalidSessionMinDelayMs);
@@ -254,19 +260,19 @@ void Shard::handlePayload(const QJsonObject& payload, qint64 wireBytes, qint64 d
                 Q_EMIT sequenceGap(m_seq + 1, seq);
             m_seq = seq;
         }
-        const QJsonObject data = d.toObject();
-        if (event.type == QStringLiteral("READY")) {
+        if (payload.type == "READY") {
+            const QJsonObject data = objectOf(payload.data);
             m_sessionId = data.value(QStringLiteral("session_id")).toString();
             m_resumeUrl = QUrl(data.value(QStringLiteral("resume_gateway_url")).toString());
             m_failedAttempts = 0;
             setState(State::Ready);
             flushQueue();
-        } else if (event.type == QStringLiteral("RESUMED")) {
+        } else if (payload.type == "RESUMED") {
             m_failedAttempts = 0;
             setState(State::Ready);
             flushQueue();
         }
-        Q_EMIT dispatch(event.type, data, seq);
+        Q_EMIT dispatch(event.type, payload.data, seq);
         break;
     }
     default:

@@ -17,6 +17,8 @@
 namespace botwright::protocol {
 class ZlibStreamInflater;
 class ZstdStreamDecompressor;
+class FrameEnvelopeParser;
+struct FrameEnvelope;
 } // namespace botwright::protocol
 
 namespace botwright::gateway {
@@ -74,7 +76,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(botwright::gateway::Shard::State state);
-    void dispatch(const QString& type, const QJsonObject& data, int seq);
+    // `data` is the dispatch's `d` as JSON text, parsed once by whoever consumes it.
+    void dispatch(const QString& type, const QByteArray& data, int seq);
     void frame(const botwright::gateway::FrameEvent& frame);
     // A fatal close (4004, 4010–4014): the shard stops and says why.
     void stopped(const QString& reason);
@@ -86,7 +89,7 @@ private:
     void onConnected();
     void onMessage(const QByteArray& data, bool binary);
     void onDisconnected();
-    void handlePayload(const QJsonObject& payload, qint64 wireBytes, qint64 decodedBytes,
+    void handlePayload(const protocol::FrameEnvelope& payload, qint64 wireBytes, qint64 decodedBytes,
                        const QByteArray& text);
     void sendHeartbeat(bool requested);
     void sendIdentify();
@@ -104,6 +107,7 @@ private:
     std::unique_ptr<QWebSocket> m_socket;
     std::unique_ptr<protocol::ZlibStreamInflater> m_zlib;
     std::unique_ptr<protocol::ZstdStreamDecompressor> m_zstd;
+    std::unique_ptr<protocol::FrameEnvelopeParser> m_envelopes;
     QTimer m_heartbeatTimer;
     QTimer m_reconnectTimer;
     QTimer m_queueTimer;

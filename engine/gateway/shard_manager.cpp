@@ -80,7 +80,7 @@ void ShardManager::onGatewayBot(int status, const QByteArray& body) {
         config.mayIdentify = [this] { return allowIdentify(); };
         auto shard = std::make_unique<Shard>(config, nullptr);
         connect(shard.get(), &Shard::dispatch, this,
-                [this, id](const QString& type, const QJsonObject& d, int seq) {
+                [this, id](const QString& type, const QByteArray& d, int seq) {
                     Q_EMIT dispatch(id, type, d, seq);
                 });
         connect(shard.get(), &Shard::frame, this, [this](const FrameEvent& event) { Q_EMIT frame(event); });

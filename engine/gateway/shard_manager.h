@@ -40,7 +40,7 @@ public:
 
 Q_SIGNALS:
     void started(int shardCount, int maxConcurrency);
-    void dispatch(int shardId, const QString& type, const QJsonObject& data, int seq);
+    void dispatch(int shardId, const QString& type, const QByteArray& data, int seq); // `d` as JSON text
     void frame(const botwright::gateway::FrameEvent& frame);
     // Why the manager could not start or stopped every shard (never contains the token).
     void failed(const QString& reason);

@@ -1,6 +1,7 @@
 // Gateway client figures (issue 4): frames decoded per second on one core — zlib-stream JSON
-// MESSAGE_CREATE (~600 B) inflated through one long-lived context and parsed, as Shard::onMessage
-// does — and the same for zstd-stream.
+// MESSAGE_CREATE (~600 B) inflated through one long-lived context, validated and its envelope read
+// (op, s, t and the raw text of d), as Shard::onMessage does — and the same for zstd-stream.
+#include "engine/protocol/frame_envelope.h"
 #include "engine/protocol/zlib_stream.h"
 #include "engine/protocol/zstd_stream.h"
 
@@ -42,13 +43,14 @@ void measure(const char* name) {
         wire.push_back(compressor.compress(frame));
     }
     Decompressor decompressor;
+    botwright::protocol::FrameEnvelopeParser envelopes;
     QElapsedTimer timer;
     timer.start();
     qint64 sequenceSum = 0;
     for (const QByteArray& message : wire) {
         const botwright::protocol::DecompressResult r = decompressor.feed(message);
-        const QJsonObject o = QJsonDocument::fromJson(r.payload).object();
-        sequenceSum += o.value(QStringLiteral("s")).toInt();
+        const botwright::protocol::FrameEnvelope frame = envelopes.parse(r.payload);
+        sequenceSum += frame.seq + (frame.data.size() > 0 ? 0 : -1);
     }
     const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     std::printf("%s_payload_bytes %.0f bytes\n", name, static_cast<double>(plain) / kFrames);

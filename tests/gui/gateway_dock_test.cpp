@@ -36,7 +36,7 @@ TEST_CASE("the gateway dock shows the shard, charts heartbeats and events, and d
     gateway::GatewayHost host;
     QStringList types;
     QObject::connect(&host, &gateway::GatewayHost::dispatch, &host,
-                     [&types](int, const QString& type, const QJsonObject&, int) { types << type; });
+                     [&types](int, const QString& type, const QByteArray&, int) { types << type; });
 
     studio::GatewayDock dock(&host);
     dock.resize(820, 560);

@@ -17,7 +17,7 @@ TEST_CASE("the gateway host connects on its own thread and captures every frame,
     QStringList types;
     QList<gateway::Shard::State> states;
     QObject::connect(&host, &gateway::GatewayHost::dispatch, &host,
-                     [&types](int, const QString& type, const QJsonObject&, int) { types << type; });
+                     [&types](int, const QString& type, const QByteArray&, int) { types << type; });
     QObject::connect(&host, &gateway::GatewayHost::shardStateChanged, &host,
                      [&states](int, gateway::Shard::State state) { states << state; });
     gateway::ShardManagerConfig config;
@@ -45,7 +45,7 @@ TEST_CASE("the gateway host reports each shard's status and obeys reconnect and 
     gateway::GatewayHost host;
     QStringList types;
     QObject::connect(&host, &gateway::GatewayHost::dispatch, &host,
-                     [&types](int, const QString& type, const QJsonObject&, int) { types << type; });
+                     [&types](int, const QString& type, const QByteArray&, int) { types << type; });
     QList<gateway::ShardStatus> status;
     QObject::connect(&host, &gateway::GatewayHost::statusReady, &host,
                      [&status](const QList<gateway::ShardStatus>& list) { status = list; });

@@ -41,7 +41,7 @@ TEST_CASE("the manager starts Discord's recommended shard count and routes a gui
     QSignalSpy started(&manager, &gateway::ShardManager::started);
     QList<int> messageShards;
     QObject::connect(&manager, &gateway::ShardManager::dispatch, &manager,
-                     [&](int shard, const QString& type, const QJsonObject&, int) {
+                     [&](int shard, const QString& type, const QByteArray&, int) {
                          if (type == QStringLiteral("MESSAGE_CREATE"))
                              messageShards << shard;
                      });

@@ -7,6 +7,8 @@
 #include "tests/support/qt_catch.h"
 #include "tests/support/rest_test_client.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -34,13 +36,15 @@ struct Rig {
         config.invalidSessionMaxDelayMs = 50;
         config.reconnectDelayMs = 50;
         shard = std::make_unique<Shard>(config);
-        QObject::connect(shard.get(), &Shard::dispatch, shard.get(),
-                         [this](const QString& type, const QJsonObject& d, int seq) {
-                             types << type;
-                             seqs << seq;
-                             if (type == QStringLiteral("MESSAGE_CREATE"))
-                                 contents << d.value(QStringLiteral("content")).toString();
-                         });
+        QObject::connect(
+            shard.get(), &Shard::dispatch, shard.get(),
+            [this](const QString& type, const QByteArray& d, int seq) {
+                types << type;
+                seqs << seq;
+                if (type == QStringLiteral("MESSAGE_CREATE"))
+                    contents
+                        << QJsonDocument::fromJson(d).object().value(QStringLiteral("content")).toString();
+            });
         QObject::connect(shard.get(), &Shard::sequenceGap, shard.get(), [this](int, int) { ++gaps; });
     }
     static sandbox::SandboxOptions quick() {
