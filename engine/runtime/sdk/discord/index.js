@@ -1,0 +1,4 @@
+// The `Discord` namespace.
+export * from "/discord/api";
+export * from "/discord/models";
+export * from "/discord/errors";

@@ -1,0 +1,8 @@
+// The "botloader" module (botloader-sdk.md §1.1).
+export { Script } from "/script";
+export * as Discord from "/discord/index";
+export * as Storage from "/storage";
+export { console } from "/console";
+export { encodeText, decodeText, base64Encode, base64Decode } from "/text";
+export const EventSystem = {};
+export const Unstable = {};

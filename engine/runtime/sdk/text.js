@@ -1,0 +1,58 @@
+// UTF-8 and base64 helpers (scripts have no TextEncoder / atob).
+export function encodeText(s) {
+    const out = [];
+    for (const ch of String(s)) {
+        let c = ch.codePointAt(0);
+        if (c < 0x80) out.push(c);
+        else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+        else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+        else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    }
+    return new Uint8Array(out);
+}
+
+export function decodeText(bytes) {
+    let s = "";
+    for (let i = 0; i < bytes.length; ) {
+        const b = bytes[i];
+        let c, n;
+        if (b < 0x80) [c, n] = [b, 1];
+        else if (b >> 5 === 6) [c, n] = [b & 31, 2];
+        else if (b >> 4 === 14) [c, n] = [b & 15, 3];
+        else [c, n] = [b & 7, 4];
+        for (let k = 1; k < n; k++) c = (c << 6) | (bytes[i + k] & 63);
+        s += String.fromCodePoint(c);
+        i += n;
+    }
+    return s;
+}
+
+const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+export function base64Encode(data) {
+    let out = "";
+    for (let i = 0; i < data.length; i += 3) {
+        const n = (data[i] << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0);
+        out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63];
+        out += i + 1 < data.length ? alphabet[(n >> 6) & 63] : "=";
+        out += i + 2 < data.length ? alphabet[n & 63] : "=";
+    }
+    return out;
+}
+
+export function base64Decode(text) {
+    const clean = String(text).replace(/[\s=]/g, "").replace(/-/g, "+").replace(/_/g, "/");
+    const out = [];
+    let bits = 0, value = 0;
+    for (const ch of clean) {
+        const v = alphabet.indexOf(ch);
+        if (v < 0) throw new Error("invalid base64");
+        value = (value << 6) | v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push((value >> bits) & 255);
+        }
+    }
+    return new Uint8Array(out);
+}

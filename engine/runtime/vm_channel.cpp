@@ -1,0 +1,97 @@
+#include "engine/runtime/vm_channel.h"
+
+#include <cerrno>
+#include <unistd.h>
+
+namespace botwright::runtime {
+
+namespace {
+constexpr qsizetype kFlushThreshold = 256 * 1024;
+}
+
+VmChannel::VmChannel(int readFd, int writeFd)
+    : m_readFd(readFd)
+    , m_writeFd(writeFd) {
+    m_out.reserve(kFlushThreshold * 2);
+}
+
+VmChannel::~VmChannel() = default;
+
+void VmChannel::start() {
+    std::thread([this] { readLoop(); }).detach();
+}
+
+void VmChannel::readLoop() {
+    VmFrameReader reader;
+    std::vector<char> buffer(256 * 1024);
+    for (;;) {
+        const ssize_t n = ::read(m_readFd, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            std::lock_guard lock(m_mutex);
+            m_ended = true;
+            m_ready.notify_one();
+            return;
+        }
+        reader.append(buffer.data(), n);
+        std::vector<VmFrame> frames;
+        VmFrame frame;
+        QString error;
+        while (reader.next(&frame, &error))
+            frames.push_back(std::move(frame));
+        std::lock_guard lock(m_mutex);
+        for (VmFrame& f : frames)
+            m_queue.push_back(std::move(f));
+        if (!error.isEmpty()) {
+            m_error = error;
+            m_ended = true;
+        }
+        if (!m_queue.empty() || m_ended)
+            m_ready.notify_one();
+        if (m_ended)
+            return;
+    }
+}
+
+bool VmChannel::take(std::vector<VmFrame>* frames) {
+    std::unique_lock lock(m_mutex);
+    m_ready.wait(lock, [this] { return !m_queue.empty() || m_ended; });
+    if (m_queue.empty())
+        return false;
+    frames->swap(m_queue);
+    m_queue.clear();
+    return true;
+}
+
+bool VmChannel::hasPending() {
+    std::lock_guard lock(m_mutex);
+    return !m_queue.empty();
+}
+
+QString VmChannel::inputError() {
+    std::lock_guard lock(m_mutex);
+    return m_error;
+}
+
+void VmChannel::send(VmMessage kind, QByteArrayView body) {
+    m_out.append(encodeVmFrame(kind, body));
+    if (m_out.size() > kFlushThreshold)
+        flush();
+}
+
+void VmChannel::flush() {
+    qsizetype done = 0;
+    while (done < m_out.size()) {
+        const ssize_t n =
+            ::write(m_writeFd, m_out.constData() + done, static_cast<size_t>(m_out.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break; // the host is gone; nothing more to tell it
+        done += n;
+    }
+    m_out.clear();
+}
+
+} // namespace botwright::runtime

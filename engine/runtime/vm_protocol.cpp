@@ -1,0 +1,49 @@
+#include "engine/runtime/vm_protocol.h"
+
+#include <QtEndian>
+
+#include <cstring>
+
+namespace botwright::runtime {
+
+QByteArray encodeVmFrame(VmMessage kind, QByteArrayView body) {
+    QByteArray frame;
+    const auto length = static_cast<quint32>(body.size() + 1);
+    frame.resize(5 + body.size());
+    qToLittleEndian<quint32>(length, frame.data());
+    frame[4] = static_cast<char>(kind);
+    if (!body.isEmpty())
+        std::memcpy(frame.data() + 5, body.data(), static_cast<std::size_t>(body.size()));
+    return frame;
+}
+
+void VmFrameReader::append(const char* data, qsizetype size) {
+    if (m_offset > 0 && m_offset == m_buffer.size()) {
+        m_buffer.clear();
+        m_offset = 0;
+    } else if (m_offset > (1 << 20)) {
+        m_buffer.remove(0, m_offset);
+        m_offset = 0;
+    }
+    m_buffer.append(data, size);
+}
+
+bool VmFrameReader::next(VmFrame* frame, QString* error) {
+    const qsizetype available = m_buffer.size() - m_offset;
+    if (available < 4)
+        return false;
+    const quint32 length = qFromLittleEndian<quint32>(m_buffer.constData() + m_offset);
+    if (length == 0 || length > kVmMaxFrameBytes) {
+        if (error)
+            *error = QStringLiteral("bad frame length %1").arg(length);
+        return false;
+    }
+    if (available < 4 + static_cast<qsizetype>(length))
+        return false;
+    frame->kind = static_cast<VmMessage>(static_cast<quint8>(m_buffer.at(m_offset + 4)));
+    frame->body = m_buffer.mid(m_offset + 5, length - 1);
+    m_offset += 4 + length;
+    return true;
+}
+
+} // namespace botwright::runtime
