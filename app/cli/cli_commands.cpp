@@ -2,6 +2,7 @@
 
 #include "app/cli/cli_capture.h"
 #include "app/cli/cli_io.h"
+#include "app/cli/cli_run.h"
 #include "app/cli/cli_sandbox.h"
 #include "engine/core/resource_locator.h"
 #include "engine/project/file_io.h"
@@ -171,6 +172,8 @@ const QList<Command>& commands() {
         {"transpile", "Type-strip a TypeScript file to JavaScript with source map", runTranspile},
         {"sandbox", "Run the local Discord (gateway + REST) on loopback", runSandbox},
         {"capture", "Record a gateway session (every frame, token redacted) to a file", runCapture},
+        {"run", "Run a project's scripts against a sandbox or a server until Ctrl-C", runProject},
+        {"test", "Run a project's self-reporting test scripts and report pass or fail", testProject},
         {"version", "Print the versions of the studio, Qt, V8 and TypeScript", runVersion},
     };
     return all;

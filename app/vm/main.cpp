@@ -49,7 +49,8 @@ int main(int argc, char* argv[]) {
     }
     if (parser.isSet(serve)) {
         std::signal(SIGPIPE, SIG_IGN); // a vanished host shows up as a failed write, not a signal
-        std::signal(SIGINT, SIG_IGN);  // Ctrl-C in a terminal goes to the host, which ends us in order
+        std::signal(SIGINT, SIG_IGN);  // Ctrl-C and a group-wide SIGTERM go to the host, which ends us in
+        std::signal(SIGTERM, SIG_IGN); // order (or we see stdin close)
         botwright::runtime::VmChannel channel(STDIN_FILENO, STDOUT_FILENO);
         channel.start();
         botwright::runtime::VmWorker worker(channel);

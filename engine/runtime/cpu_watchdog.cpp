@@ -36,44 +36,53 @@ double CpuWatchdog::threadCpuMs() const {
 }
 
 void CpuWatchdog::arm(int budgetMs) {
-    {
+    m_fired = false;
+    m_budgetMs = budgetMs;
+    m_startCpuMs = threadCpuMs();
+    ++m_armCount;
+    m_armed = budgetMs > 0;
+    if (m_armed && m_sleeping.load()) {
         std::lock_guard lock(m_mutex);
-        m_armed = budgetMs > 0;
-        m_budgetMs = budgetMs;
-        m_startCpuMs = threadCpuMs();
-        m_fired = false;
+        m_wake.notify_one();
     }
-    m_wake.notify_one();
 }
 
 bool CpuWatchdog::disarm() {
-    std::lock_guard lock(m_mutex);
     m_armed = false;
     return m_fired.load();
 }
 
 double CpuWatchdog::usedMs() const {
-    return threadCpuMs() - m_startCpuMs;
+    return threadCpuMs() - m_startCpuMs.load();
 }
 
 void CpuWatchdog::loop() {
-    std::unique_lock lock(m_mutex);
+    constexpr auto kPoll = std::chrono::milliseconds(2);
+    constexpr int kIdlePolls = 500; // about a second without any arm(): sleep until the next one
+    int idle = 0;
+    quint64 lastCount = 0;
     while (!m_quit) {
-        if (!m_armed) {
-            m_wake.wait(lock, [this] { return m_quit || m_armed; });
-            continue;
+        if (m_armed) {
+            const double left = m_budgetMs.load() - (threadCpuMs() - m_startCpuMs.load());
+            const quint64 count = m_armCount.load();
+            if (left <= 0 && m_armed && count == m_armCount.load()) {
+                m_fired = true;
+                m_armed = false;
+                m_isolate->TerminateExecution();
+            }
         }
-        const double left = m_budgetMs - (threadCpuMs() - m_startCpuMs);
-        if (left <= 0) {
-            m_fired = true;
-            m_armed = false;
-            m_isolate->TerminateExecution();
-            continue;
+        const quint64 count = m_armCount.load();
+        idle = count == lastCount && !m_armed ? idle + 1 : 0;
+        lastCount = count;
+        std::unique_lock lock(m_mutex);
+        if (idle >= kIdlePolls) {
+            m_sleeping = true;
+            m_wake.wait(lock, [this] { return m_quit.load() || m_armed.load(); });
+            m_sleeping = false;
+            idle = 0;
+        } else {
+            m_wake.wait_for(lock, kPoll, [this] { return m_quit.load(); });
         }
-        // CPU time never runs faster than wall time: sleeping `left` (capped) cannot overshoot much.
-        const double sleepMs = std::min(left, 5.0);
-        m_wake.wait_for(lock, std::chrono::microseconds(static_cast<long>(sleepMs * 1000.0) + 100),
-                        [this] { return m_quit || !m_armed; });
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -34,12 +36,16 @@ private:
 
     v8::Isolate* m_isolate;
     clockid_t m_clock{};
+    // arm() and disarm() only touch atomics: events arrive by the hundred thousand per second and
+    // must not wake this thread each time. It polls while scripts are busy and sleeps when idle.
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    bool m_armed = false;
-    bool m_quit = false;
-    int m_budgetMs = 0;
-    double m_startCpuMs = 0;
+    std::atomic<bool> m_armed{false};
+    std::atomic<bool> m_sleeping{false};
+    std::atomic<bool> m_quit{false};
+    std::atomic<int> m_budgetMs{0};
+    std::atomic<double> m_startCpuMs{0};
+    std::atomic<quint64> m_armCount{0};
     std::atomic<bool> m_fired{false};
     std::thread m_thread;
 };

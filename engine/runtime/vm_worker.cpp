@@ -97,6 +97,9 @@ int VmWorker::run() {
                 resolveOp(frame.body);
                 break;
             case VmMessage::Shutdown:
+                if (m_lastEventId > m_doneEventId)
+                    m_channel.send(VmMessage::EventDone,
+                                   QByteArray("{\"upTo\":") + QByteArray::number(m_lastEventId) + '}');
                 m_channel.flush();
                 return 0;
             default:

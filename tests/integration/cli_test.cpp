@@ -156,3 +156,50 @@ TEST_CASE("botwright-cli capture records a sandbox session with the token redact
     CHECK(noToken.exitCode == 2);
     CHECK(noToken.err.contains(QStringLiteral("BOTWRIGHT_TOKEN")));
 }
+
+TEST_CASE("botwright-cli test passes a project whose scripts all complete and writes JUnit XML",
+          "[cli][runtime]") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    for (const QString& name :
+         {QStringLiteral("lib.ts"), QStringLiteral("messages.ts"), QStringLiteral("storage.ts")})
+        REQUIRE(
+            QFile::copy(QStringLiteral(BOTWRIGHT_SOURCE_DIR "/tests/integration/projects/selftest/") + name,
+                        dir.filePath(name)));
+    const QString junit = dir.filePath(QStringLiteral("report.xml"));
+    const Run r =
+        run(QStringLiteral("botwright-cli"), {QStringLiteral("test"), dir.path(), QStringLiteral("--timeout"),
+                                              QStringLiteral("60"), QStringLiteral("--junit"), junit});
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.contains(QStringLiteral("PASSED: 3 of 3 script(s) completed")));
+    QFile xml(junit);
+    REQUIRE(xml.open(QIODevice::ReadOnly));
+    const QByteArray report = xml.readAll();
+    CHECK(report.contains("tests=\"3\""));
+    CHECK(report.contains("failures=\"0\""));
+}
+
+TEST_CASE("botwright-cli test fails on an error log and names the script and line", "[cli][runtime]") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QFile ok(dir.filePath(QStringLiteral("good.ts")));
+    REQUIRE(ok.open(QIODevice::WriteOnly));
+    ok.write("console.log('INTEGRATION_TEST:\"ScriptComplete\"');\n");
+    ok.close();
+    QFile bad(dir.filePath(QStringLiteral("bad.ts")));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write("const n: number = 1;\n\nconsole.error('broken ' + n);\n");
+    bad.close();
+    const QString junit = dir.filePath(QStringLiteral("report.xml"));
+    const Run r =
+        run(QStringLiteral("botwright-cli"), {QStringLiteral("test"), dir.path(), QStringLiteral("--timeout"),
+                                              QStringLiteral("30"), QStringLiteral("--junit"), junit});
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.exitCode == 1);
+    CHECK(r.out.contains(QStringLiteral("FAILED")));
+    CHECK(r.out.contains(QStringLiteral("bad.ts:3:9 broken 1")));
+    QFile xml(junit);
+    REQUIRE(xml.open(QIODevice::ReadOnly));
+    CHECK(xml.readAll().contains("broken 1"));
+}

@@ -1,0 +1,133 @@
+#include "app/cli/project_session.h"
+
+#include "app/cli/cli_io.h"
+#include "engine/gateway/shard_manager.h"
+#include "engine/protocol/gateway_constants.h"
+#include "engine/sandbox/sandbox_server.h"
+#include "engine/sandbox/world.h"
+#include "engine/sandbox/world_file.h"
+
+#include <QDateTime>
+
+namespace botwright::cli {
+
+namespace {
+QCommandLineOption worldOption() {
+    return {QStringLiteral("world"), QStringLiteral("Run against a sandbox loaded from this world file."),
+            QStringLiteral("FILE")};
+}
+QCommandLineOption gatewayOption() {
+    return {
+        QStringLiteral("gateway"),
+        QStringLiteral("Use this server instead of a sandbox: its REST base, e.g. https://discord.com/api "
+                       "(the gateway URL comes from GET /gateway/bot)."),
+        QStringLiteral("URL")};
+}
+QCommandLineOption restOption() {
+    return {QStringLiteral("rest"), QStringLiteral("The REST base of --gateway's server, when it differs."),
+            QStringLiteral("URL")};
+}
+QCommandLineOption tokenOption() {
+    return {QStringLiteral("token-env"), QStringLiteral("Environment variable that holds the bot token."),
+            QStringLiteral("VAR"), QStringLiteral("BOTWRIGHT_TOKEN")};
+}
+QCommandLineOption budgetOption() {
+    return {QStringLiteral("cpu-budget"), QStringLiteral("CPU budget per event and per script start, in ms."),
+            QStringLiteral("MS"), QStringLiteral("1000")};
+}
+QCommandLineOption heapOption() {
+    return {QStringLiteral("heap-limit"), QStringLiteral("Heap limit of the script VM, in MB."),
+            QStringLiteral("MB"), QStringLiteral("128")};
+}
+} // namespace
+
+ProjectSession::ProjectSession() = default;
+ProjectSession::~ProjectSession() = default;
+
+void ProjectSession::addOptions(QCommandLineParser& parser) {
+    parser.addOptions(
+        {worldOption(), gatewayOption(), restOption(), tokenOption(), budgetOption(), heapOption()});
+}
+
+QString ProjectSession::describe(const runtime::VmLogEntry& entry) {
+    const QString time =
+        QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+    const QString where =
+        entry.script.isEmpty()
+            ? QString()
+            : QStringLiteral(" %1.ts:%2:%3").arg(entry.script).arg(entry.line).arg(entry.column);
+    return QStringLiteral("%1 [%2]%3 %4").arg(time, entry.level, where, entry.message);
+}
+
+bool ProjectSession::start(const QCommandLineParser& parser, const QString& projectPath) {
+    runtime::ScriptRuntimeConfig config;
+    config.projectPath = projectPath;
+    bool ok = false;
+    config.vm.cpuBudgetMs = parser.value(budgetOption()).toInt(&ok);
+    if (!ok || config.vm.cpuBudgetMs <= 0) {
+        err() << "error: --cpu-budget must be a positive number of milliseconds\n";
+        return false;
+    }
+    config.vm.startupBudgetMs = config.vm.cpuBudgetMs;
+    config.vm.heapLimitMb = parser.value(heapOption()).toInt(&ok);
+    if (!ok || config.vm.heapLimitMb < 16) {
+        err() << "error: --heap-limit must be at least 16 (MB)\n";
+        return false;
+    }
+    gateway::ShardManagerConfig gatewayConfig;
+    gatewayConfig.intents = protocol::intent::Guilds | protocol::intent::GuildMembers |
+                            protocol::intent::GuildMessages | protocol::intent::GuildMessageReactions |
+                            protocol::intent::MessageContent;
+    if (parser.isSet(gatewayOption())) {
+        const QString var = parser.value(tokenOption());
+        config.token = qEnvironmentVariable(var.toLocal8Bit().constData());
+        if (config.token.isEmpty()) {
+            err() << "error: the environment variable " << var << " is empty; put the bot token there\n";
+            return false;
+        }
+        config.restBase =
+            parser.isSet(restOption()) ? parser.value(restOption()) : parser.value(gatewayOption());
+    } else {
+        m_sandbox = std::make_unique<sandbox::SandboxServer>();
+        if (parser.isSet(worldOption())) {
+            try {
+                sandbox::loadWorldFile(m_sandbox->world(), parser.value(worldOption()));
+            } catch (const sandbox::WorldFileError& e) {
+                err() << "error: " << e.what() << "\n";
+                return false;
+            }
+        }
+        QString error;
+        if (!m_sandbox->start(0, &error)) {
+            err() << "error: " << error << "\n";
+            return false;
+        }
+        config.token = m_sandbox->world().botToken();
+        config.restBase = m_sandbox->restBase();
+        config.restBackoffBaseMs = 50;
+    }
+    gatewayConfig.token = config.token;
+    gatewayConfig.restBase = config.restBase;
+
+    m_runtime = std::make_unique<runtime::ScriptRuntime>(config);
+    QString error;
+    if (!m_runtime->open(&error)) {
+        err() << "error: " << error << "\n";
+        return false;
+    }
+    m_gateway = std::make_unique<gateway::ShardManager>(gatewayConfig);
+    connect(m_gateway.get(), &gateway::ShardManager::dispatch, m_runtime.get(),
+            &runtime::ScriptRuntime::onDispatch);
+    connect(m_gateway.get(), &gateway::ShardManager::failed, this, &ProjectSession::failed);
+    m_gateway->start();
+    return true;
+}
+
+void ProjectSession::stop() {
+    if (m_gateway)
+        m_gateway->stop();
+    if (m_runtime)
+        m_runtime->stop();
+}
+
+} // namespace botwright::cli

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "engine/pipeline/transformer.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace botwright::project {
+class StorageDatabase;
+}
+namespace botwright::rest {
+class RestClient;
+}
+
+namespace botwright::runtime {
+
+// What an op answers: a JSON value, or an error under a host error-class name (botloader-sdk.md §12).
+struct OpReply {
+    bool ok = true;
+    QByteArray valueJson; // "null" when empty
+    QString errorClass;
+    QString message;
+
+    static OpReply value(QByteArray json) { return OpReply{true, std::move(json), {}, {}}; }
+    static OpReply error(QString errorClass, QString message) {
+        return OpReply{false, {}, std::move(errorClass), std::move(message)};
+    }
+};
+
+// Serves the script VM's ops (the SDK's discord_* and storage_* calls): checks that every channel
+// belongs to the project's guild (§8.1), calls Discord or the sandbox through the rate-limited
+// RestClient, turns results into SDK shapes with the pipeline's transformer, and runs storage ops
+// on the project's SQLite file. Lives on the runtime's thread.
+class ScriptOps final : public QObject {
+    Q_OBJECT
+public:
+    using Reply = std::function<void(const OpReply&)>;
+    ScriptOps(rest::RestClient* rest, project::StorageDatabase* storage, QObject* parent = nullptr);
+
+    void setGuildId(quint64 guildId);
+    void handle(const QString& op, const QByteArray& argsJson, Reply reply);
+    static bool isKnownOp(const QString& op);
+
+private:
+    void discord(const QString& op, const QJsonObject& args, Reply reply);
+    // Runs `then` once `channelId` is known to belong to the guild; answers NotFound otherwise.
+    void withGuildChannel(const QString& channelId, Reply reply, std::function<void()> then);
+    void restCall(int method, const QString& path, const QByteArray& body, pipeline::Model model,
+                  bool hasResult, Reply reply);
+    void getMembers(const QJsonArray& ids, Reply reply);
+
+    rest::RestClient* m_rest;
+    project::StorageDatabase* m_storage;
+    quint64 m_guildId = 0;
+    QString m_guild;
+    QHash<QString, bool> m_channelInGuild;
+};
+
+} // namespace botwright::runtime

@@ -1,0 +1,228 @@
+// Script runtime figures (issue 5): end-to-end MESSAGE_CREATE/s from a zlib-stream gateway frame to a
+// script handler that counts them (inflate → envelope → route → transform → IPC → VM → handler),
+// beside V8's own ceiling in one process (JSON.parse + call); latency from delivery to handled at
+// 5,000 events/s; VM cold and warm start with 10 scripts of 200 lines; save-to-live reload; and the
+// time from a runaway handler's budget to its termination.
+#include "engine/pipeline/event_routing.h"
+#include "engine/pipeline/transformer.h"
+#include "engine/project/project.h"
+#include "engine/protocol/frame_envelope.h"
+#include "engine/protocol/zlib_stream.h"
+#include "engine/runtime/js_isolate.h"
+#include "engine/runtime/script_bundle.h"
+#include "engine/runtime/vm_supervisor.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace botwright;
+
+namespace {
+
+constexpr quint64 kGuild = 1113768905932800000ULL;
+
+QByteArray frame(int n) {
+    return QStringLiteral(
+               R"({"op":0,"s":%1,"t":"MESSAGE_CREATE","d":{"id":"%2","channel_id":"1113768910127104000",)"
+               R"("guild_id":"1113768905932800000","author":{"id":"948142551859331072","username":"alice",)"
+               R"("discriminator":"0","global_name":"Alice","avatar":null,"public_flags":0},"content":"message %1 )"
+               R"(says hello to the bot","timestamp":"2026-11-22T04:00:00.000000+00:00","edited_timestamp":null,)"
+               R"("tts":false,"mention_everyone":false,"mentions":[],"mention_roles":[],"attachments":[],"embeds":[],)"
+               R"("components":[],"pinned":false,"type":0,"flags":0,"member":{"roles":[],"joined_at":)"
+               R"("2023-06-01T10:00:00.000000+00:00","deaf":false,"mute":false,"flags":0,"pending":false},)"
+               R"("channel_type":0}})")
+        .arg(n)
+        .arg(1573909431194877952LL + n)
+        .toUtf8();
+}
+
+bool wait(const std::function<bool()>& done, int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return done();
+}
+
+struct Rig {
+    QTemporaryDir dir;
+    runtime::ScriptBundler bundler;
+    std::unique_ptr<runtime::VmSupervisor> vm;
+    int loads = 0;
+    QStringList logs;
+    explicit Rig(int budgetMs = 1000) {
+        runtime::VmOptions o;
+        o.vmPath = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("botwright-vm"));
+        o.cpuBudgetMs = budgetMs;
+        o.guildId = QString::number(kGuild);
+        o.botUser = QJsonObject{{QStringLiteral("id"), QStringLiteral("1")},
+                                {QStringLiteral("username"), QStringLiteral("b")}};
+        vm = std::make_unique<runtime::VmSupervisor>(o);
+        QObject::connect(vm.get(), &runtime::VmSupervisor::loaded, vm.get(),
+                         [this](bool, double) { ++loads; });
+        QObject::connect(vm.get(), &runtime::VmSupervisor::logged, vm.get(),
+                         [this](const runtime::VmLogEntry& e) { logs << e.message; });
+    }
+    void write(const QString& name, const QString& source) {
+        QFile f(dir.filePath(name + QStringLiteral(".ts")));
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(source.toUtf8());
+    }
+    double startMs() {
+        QElapsedTimer t;
+        t.start();
+        QString error;
+        const auto project = project::Project::open(dir.path(), &error);
+        runtime::ScriptBundle bundle;
+        bundler.build(*project, &bundle, &error);
+        const int before = loads;
+        vm->start(std::move(bundle));
+        wait([&] { return loads > before; }, 60000);
+        return static_cast<double>(t.nsecsElapsed()) / 1e6;
+    }
+};
+
+void v8Ceiling(const QByteArray& sdkJson) {
+    runtime::JsIsolate isolate;
+    isolate.evaluate(
+        QStringLiteral("var count = 0; function onEvent(name, text) { const m = JSON.parse(text); if "
+                       "(m.content) count++; }"),
+        QStringLiteral("ceiling.js"));
+    isolate.evaluate(QStringLiteral("var __t = decodeURIComponent(\"%1\");")
+                         .arg(QString::fromLatin1(sdkJson.toPercentEncoding())),
+                     QStringLiteral("payload.js"));
+    constexpr int kCalls = 100000;
+    QElapsedTimer t;
+    t.start();
+    // A fresh string per call, as each event brings its own.
+    isolate.evaluate(
+        QStringLiteral("for (let i = 0; i < %1; i++) onEvent('MESSAGE_CREATE', (' ' + __t).slice(1));")
+            .arg(kCalls),
+        QStringLiteral("loop.js"));
+    std::printf("v8_ceiling_parse_and_call %.0f events/s\n",
+                kCalls / (static_cast<double>(t.nsecsElapsed()) / 1e9));
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    const int events = argc > 1 ? std::atoi(argv[1]) : 200000;
+
+    // Frames as the gateway sends them.
+    protocol::ZlibStreamDeflater deflater;
+    std::vector<QByteArray> wire;
+    wire.reserve(static_cast<std::size_t>(events));
+    for (int i = 0; i < events; ++i)
+        wire.push_back(deflater.compress(frame(i)));
+
+    {
+        Rig rig;
+        rig.write(QStringLiteral("count"),
+                  QStringLiteral("let n = 0;\nscript.on(\"MESSAGE_CREATE\", (m) => { n++; if "
+                                 "(m.content.endsWith(\"END\")) console.log(\"count \" + n); });\n"));
+        rig.startMs();
+        protocol::ZlibStreamInflater inflater;
+        protocol::FrameEnvelopeParser envelopes;
+        pipeline::TransformContext ctx;
+        ctx.guildId = kGuild;
+        QByteArray lastSdk;
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < events; ++i) {
+            const protocol::DecompressResult r = inflater.feed(wire[static_cast<std::size_t>(i)]);
+            const protocol::FrameEnvelope e = envelopes.parse(r.payload);
+            const pipeline::RouteDecision route = pipeline::route(e.type, e.data, kGuild);
+            pipeline::TransformOutput out = pipeline::transformEvent(route.sdkEvent, e.data, ctx);
+            if (i == events - 1)
+                out.json.replace("bot\"", "bot END\"");
+            lastSdk = out.json;
+            rig.vm->deliver(route.sdkEvent.toByteArray(), out.json);
+            if ((i & 1023) == 0)
+                QCoreApplication::processEvents();
+        }
+        const QString want = QStringLiteral("count %1").arg(events);
+        wait([&] { return rig.logs.contains(want); }, 120000);
+        const double s = static_cast<double>(t.nsecsElapsed()) / 1e9;
+        std::printf("end_to_end_message_create %.0f events/s%s\n", events / s,
+                    rig.logs.contains(want) ? "" : " (INCOMPLETE)");
+        v8Ceiling(lastSdk);
+
+        // Latency at 5,000 events/s: from delivery to the worker acknowledging the handled event.
+        std::vector<double> latencies;
+        const qint64 base = rig.vm->delivered();
+        QElapsedTimer clock;
+        clock.start();
+        std::vector<qint64> sentNs;
+        constexpr int kPaced = 10000;
+        int next = 0;
+        QObject::connect(rig.vm.get(), &runtime::VmSupervisor::eventsDone, rig.vm.get(), [&](qint64 total) {
+            const qint64 now = clock.nsecsElapsed();
+            while (static_cast<qint64>(latencies.size()) < total - base && latencies.size() < sentNs.size())
+                latencies.push_back(static_cast<double>(now - sentNs[latencies.size()]) / 1000.0);
+        });
+        while (next < kPaced) {
+            const qint64 due = static_cast<qint64>(next) * 200000; // 200 µs apart
+            if (clock.nsecsElapsed() >= due) {
+                sentNs.push_back(clock.nsecsElapsed());
+                rig.vm->deliver("MESSAGE_CREATE", lastSdk);
+                ++next;
+            }
+            QCoreApplication::processEvents(QEventLoop::AllEvents);
+        }
+        wait([&] { return static_cast<int>(latencies.size()) >= kPaced; }, 30000);
+        std::sort(latencies.begin(), latencies.end());
+        if (!latencies.empty()) {
+            std::printf("latency_5k_per_s_p50 %.0f us\n", latencies[latencies.size() / 2]);
+            std::printf("latency_5k_per_s_p99 %.0f us\n", latencies[latencies.size() * 99 / 100]);
+        }
+    }
+
+    {
+        Rig rig;
+        QString body;
+        for (int line = 0; line < 196; ++line)
+            body += QStringLiteral("export function helper%1(a: number, b: string): string { return "
+                                   "b.repeat(a % 3) + %1; }\n")
+                        .arg(line);
+        for (int s = 0; s < 10; ++s)
+            rig.write(
+                QStringLiteral("script%1").arg(s),
+                body + QStringLiteral(
+                           "interface Shape { n: number }\nconst shape: Shape = { n: %1 };\n"
+                           "script.on(\"MESSAGE_CREATE\", () => { shape.n++; });\nconsole.log(\"ready\");\n")
+                           .arg(s));
+        std::printf("vm_cold_start_10x200_lines %.0f ms\n", rig.startMs());
+        Rig warm;
+        for (const QString& f : QDir(rig.dir.path()).entryList({QStringLiteral("*.ts")}))
+            QFile::copy(rig.dir.filePath(f), warm.dir.filePath(f));
+        QDir().mkpath(warm.dir.filePath(QStringLiteral(".botwright")));
+        std::printf("vm_start_cached_10x200_lines %.0f ms\n", (warm.startMs(), warm.startMs()));
+        rig.write(QStringLiteral("script3"), body + QStringLiteral("console.log(\"edited\");\n"));
+        std::printf("save_to_live_reload %.0f ms\n", rig.startMs());
+    }
+
+    {
+        Rig rig(100);
+        rig.write(QStringLiteral("loop"),
+                  QStringLiteral("script.on(\"MESSAGE_CREATE\", () => { while (true) {} });\n"));
+        rig.startMs();
+        rig.vm->deliver("MESSAGE_CREATE",
+                        R"({"id":"1","channelId":"2","content":"x","author":{"id":"3","username":"u"}})");
+        wait([&] { return rig.logs.filter(QStringLiteral("stopped after")).size() > 0; }, 10000);
+        const QRegularExpression after(QStringLiteral("stopped after ([0-9.]+) ms"));
+        const auto m = after.match(rig.logs.filter(QStringLiteral("stopped after")).value(0));
+        std::printf("runaway_budget_to_termination %.1f ms\n",
+                    m.hasMatch() ? m.captured(1).toDouble() - 100.0 : -1.0);
+    }
+    return 0;
+}

@@ -1,0 +1,3 @@
+#include "tests/unit/pipeline/pipeline_fixture.h"
+
+using namespace pipeline_test;
