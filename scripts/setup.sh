@@ -23,6 +23,7 @@ packages=(
   zlib1g-dev libzstd-dev libsimdjson-dev catch2
   libuv1-dev libssl-dev libicu-dev libbrotli1 libc-ares2 libnghttp2-14 libuv1
   npm xvfb xauth dpkg-dev file
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -3,11 +3,13 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace botwright::protocol {
@@ -516,13 +518,22 @@ private:
                             .arg(offset)
                             .arg(remaining()));
         }
-        QJsonObject object;
+        std::vector<std::pair<QString, QJsonValue>> pairs;
         for (qsizetype i = 0; i < arity; ++i) {
             QString key;
             QJsonValue value;
             if (!mapKey(key, depth + 1) || !term(value, depth + 1)) {
                 return false;
             }
+            pairs.emplace_back(std::move(key), std::move(value));
+        }
+        // QJsonObject keeps its keys sorted: inserting in wire order moves every greater key on each
+        // insert, quadratic for a hostile map. In key order each insert appends. The sort is stable,
+        // so a repeated key still keeps its last value.
+        std::stable_sort(pairs.begin(), pairs.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        QJsonObject object;
+        for (const auto& [key, value] : pairs) {
             object.insert(key, value);
         }
         out = object;
