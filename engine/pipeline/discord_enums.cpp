@@ -5,13 +5,6 @@
 
 namespace botwright::pipeline::detail {
 
-std::int64_t EnumNames::valueOf(const char* name) const {
-    for (int i = 0; i < count; ++i)
-        if (std::strcmp(entries[i].name, name) == 0)
-            return entries[i].value;
-    return -1;
-}
-
 namespace names {
 namespace {
 // Discord: channel object "Channel Types".

@@ -23,8 +23,6 @@ struct EnumNames {
                 return entries[i].name;
         return nullptr;
     }
-    // The value of `name`, or -1.
-    std::int64_t valueOf(const char* name) const;
 };
 
 struct FlagEntry {

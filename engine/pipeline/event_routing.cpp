@@ -1,10 +1,8 @@
 #include "engine/pipeline/event_routing.h"
 
-#include <charconv>
-#include <cstring>
-#include <memory>
-#include <simdjson.h>
+#include "engine/pipeline/payload_parser.h"
 
+#include <cstring>
 namespace botwright::pipeline {
 
 namespace {
@@ -76,82 +74,57 @@ struct TopLevel {
     std::int64_t type = -1;
 };
 
-class TopLevelReader final {
-public:
-    // An error text when the payload cannot be read.
-    QString read(const QByteArray& json, bool wantType, TopLevel& out) {
-        const auto length = static_cast<std::size_t>(json.size());
-        const std::size_t need = length + simdjson::SIMDJSON_PADDING;
-        if (need > m_capacity) {
-            m_capacity = std::max<std::size_t>(need, 2 * m_capacity);
-            m_buffer = std::make_unique<char[]>(m_capacity);
-        }
-        std::memcpy(m_buffer.get(), json.constData(), length);
-        std::memset(m_buffer.get() + length, 0, simdjson::SIMDJSON_PADDING);
-
-        simdjson::ondemand::document doc;
-        simdjson::ondemand::object object;
-        if (const auto code = m_parser.iterate(m_buffer.get(), length, need).get(doc))
-            return describe(code);
-        if (const auto code = doc.get_object().get(object))
-            return describe(code);
-        for (auto field : object) {
-            simdjson::ondemand::raw_json_string key;
-            if (const auto code = field.key().get(key))
-                return describe(code);
-            if (key == "guild_id") {
-                if (const QString problem = readGuild(field.value(), out); !problem.isEmpty())
-                    return problem;
-                if (!wantType || out.type >= 0)
-                    break;
-            } else if (wantType && key == "type") {
-                std::int64_t type = -1;
-                if (field.value().get_int64().get(type))
-                    return QStringLiteral("\"type\" is not an integer");
-                out.type = type;
-                if (out.hasGuild)
-                    break;
-            }
-        }
-        return {};
+// A decimal snowflake; false for anything else (empty, signs, other characters, > 64 bits).
+bool parseSnowflake(std::string_view text, quint64& out) {
+    if (text.empty() || text.size() > 20)
+        return false;
+    quint64 value = 0;
+    for (const char c : text) {
+        const auto digit = static_cast<unsigned>(c - '0');
+        if (digit > 9 || value > (~quint64{0} - digit) / 10)
+            return false;
+        value = value * 10 + digit;
     }
+    out = value;
+    return true;
+}
 
-private:
-    static QString describe(simdjson::error_code code) {
+// An error text when the payload cannot be read. The document is parsed with the thread's
+// PayloadParser (full validation), which the transformer then reuses for the same payload.
+QString readTopLevel(const QByteArray& json, bool wantType, TopLevel& out) {
+    simdjson::dom::element root;
+    if (const auto code = detail::PayloadParser::forThread().parse(json, root))
         return QString::fromUtf8(simdjson::error_message(code));
-    }
-
-    static QString readGuild(simdjson::simdjson_result<simdjson::ondemand::value> value, TopLevel& out) {
-        simdjson::ondemand::json_type kind;
-        if (const auto code = value.type().get(kind))
-            return describe(code);
-        if (kind == simdjson::ondemand::json_type::null)
-            return {}; // guild_id: null is the same as none
-        std::string_view text;
-        quint64 id = 0;
-        if (kind == simdjson::ondemand::json_type::string) {
-            if (value.get_string().get(text) ||
-                std::from_chars(text.data(), text.data() + text.size(), id).ptr !=
-                    text.data() + text.size() ||
-                text.empty())
-                return QStringLiteral("\"guild_id\" is not a snowflake");
-        } else {
-            std::uint64_t number = 0;
-            if (value.get_uint64().get(number))
-                return QStringLiteral("\"guild_id\" is not a snowflake");
-            id = number;
+    simdjson::dom::object object;
+    if (root.get_object().get(object))
+        return QStringLiteral("the payload is not a JSON object");
+    for (const simdjson::dom::key_value_pair field : object) {
+        if (field.key.size() == 8 && std::memcmp(field.key.data(), "guild_id", 8) == 0) {
+            if (field.value.is_null())
+                continue; // guild_id: null is the same as none
+            std::string_view text;
+            if (!field.value.get_string().get(text)) {
+                if (!parseSnowflake(text, out.guildId))
+                    return QStringLiteral("\"guild_id\" is not a snowflake");
+            } else {
+                std::uint64_t number = 0;
+                if (field.value.get_uint64().get(number))
+                    return QStringLiteral("\"guild_id\" is not a snowflake");
+                out.guildId = number;
+            }
+            out.hasGuild = true;
+            if (!wantType || out.type >= 0)
+                break;
+        } else if (wantType && field.key.size() == 4 && std::memcmp(field.key.data(), "type", 4) == 0) {
+            std::int64_t type = -1;
+            if (!field.value.get_int64().get(type))
+                out.type = type;
+            if (out.hasGuild)
+                break;
         }
-        out.hasGuild = true;
-        out.guildId = id;
-        return {};
     }
-
-    simdjson::ondemand::parser m_parser;
-    std::unique_ptr<char[]> m_buffer;
-    std::size_t m_capacity = 0;
-};
-
-thread_local TopLevelReader t_reader;
+    return {};
+}
 
 RouteDecision dropped(RouteDrop drop, QString reason, quint64 guildId = 0) {
     RouteDecision decision;
@@ -169,7 +142,7 @@ RouteDecision route(QByteArrayView dispatchType, const QByteArray& data, quint64
         return dropped(RouteDrop::NotSdkEvent, QStringLiteral("not an SDK event"));
     const bool interaction = r->sdk.isEmpty();
     TopLevel top;
-    if (const QString problem = t_reader.read(data, interaction, top); !problem.isEmpty())
+    if (const QString problem = readTopLevel(data, interaction, top); !problem.isEmpty())
         return dropped(RouteDrop::Malformed, QStringLiteral("malformed payload: %1").arg(problem));
     if (!top.hasGuild)
         return dropped(RouteDrop::DirectMessage, QStringLiteral("DM"));

@@ -6,8 +6,10 @@
 
 // The routing half of the pipeline's handler stage: which SDK event (botloader-sdk.md §3.1) a
 // gateway dispatch becomes, or why it reaches no script. Pure and cheap: the type is looked up in
-// a table, and only for SDK-relevant types is the payload's top level scanned for `guild_id`
-// (and `type`, for interactions) with simdjson On-Demand; nested objects are skipped, not read.
+// a table (types without an SDK event stop there, unparsed), and only then is the payload parsed
+// (simdjson DOM, fully validated) and its top level read for `guild_id` (and `type`, for
+// interactions). The parsed document is kept per thread, so the transformer that follows on the
+// same payload does not parse it again.
 namespace botwright::pipeline {
 
 enum class RouteDrop {

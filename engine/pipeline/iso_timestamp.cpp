@@ -1,6 +1,7 @@
 #include "engine/pipeline/iso_timestamp.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace botwright::pipeline {
 
@@ -98,10 +99,11 @@ bool parseCanonical(std::string_view text, qint64& ms) {
     const std::size_t n = text.size();
     if (n < 25 || p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':')
         return false;
-    for (const int at : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})
-        if (!digit(p[at]))
-            return false;
-    const int year = two(p) * 100 + two(p + 2), month = two(p + 5), day = two(p + 8);
+    const bool digits = digit(p[0]) & digit(p[1]) & digit(p[2]) & digit(p[3]) & digit(p[5]) & digit(p[6]) &
+                        digit(p[8]) & digit(p[9]) & digit(p[11]) & digit(p[12]) & digit(p[14]) &
+                        digit(p[15]) & digit(p[17]) & digit(p[18]);
+    if (!digits)
+        return false;
     const int hour = two(p + 11), minute = two(p + 14), second = two(p + 17);
     std::size_t at = 19;
     int millis = 0;
@@ -121,22 +123,19 @@ bool parseCanonical(std::string_view text, qint64& ms) {
             millis *= 10;
     }
     // Only a +00:00 offset here; others go the general way.
-    if (n - at != 6 || p[at] != '+' || p[at + 1] != '0' || p[at + 2] != '0' || p[at + 3] != ':' ||
-        p[at + 4] != '0' || p[at + 5] != '0')
+    if (n - at != 6 || std::memcmp(p + at, "+00:00", 6) != 0 || hour > 23 || minute > 59 || second > 60)
         return false;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 ||
-        second > 60)
+
+    const int year = two(p) * 100 + two(p + 2), month = two(p + 5), day = two(p + 8);
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
         return false;
     const qint64 days = daysFromCivil(year, month, day);
     ms = (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis;
     return true;
 }
 
-} // namespace
-
-std::optional<qint64> parseIsoTimestampMs(std::string_view text) {
-    if (qint64 fast = 0; parseCanonical(text, fast))
-        return fast;
+// Any other accepted shape (offsets, no seconds, a date alone, …).
+[[gnu::noinline]] std::optional<qint64> parseGeneral(std::string_view text) {
     Cursor in(text);
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
     if (!in.digits(4, year) || !in.take('-') || !in.digits(2, month) || !in.take('-') || !in.digits(2, day))
@@ -180,6 +179,15 @@ std::optional<qint64> parseIsoTimestampMs(std::string_view text) {
     const qint64 days = daysFromCivil(year, month, day);
     const qint64 seconds = ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second;
     return seconds * 1000 + millis;
+}
+
+} // namespace
+
+std::optional<qint64> parseIsoTimestampMs(std::string_view text) {
+    qint64 fast = 0;
+    if (parseCanonical(text, fast))
+        return fast;
+    return parseGeneral(text);
 }
 
 } // namespace botwright::pipeline

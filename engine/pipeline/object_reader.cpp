@@ -7,6 +7,7 @@
 
 #include <bit>
 #include <charconv>
+#include <cmath>
 #include <new>
 
 namespace botwright::pipeline::detail {
@@ -18,18 +19,23 @@ ObjectReader::ObjectReader(TransformWriter& t, Element object, const FieldTable&
     , m_table(table) {
     if (object.type() != element_type::OBJECT)
         t.failType({}, "an object", object);
-    for (const simdjson::dom::key_value_pair field : objectOf(object)) {
-        const int index = table.find(field.key);
+    t.descend();
+    // Iterators, not key_value_pair: building the pair made every field a store-forwarding stall.
+    const simdjson::dom::object fields = objectOf(object);
+    for (auto it = fields.begin(), end = fields.end(); it != end; ++it) {
+        const std::string_view key = it.key();
+        const int index = table.find(key);
         if (index >= 0) {
-            new (&m_values[index].value) Element(field.value);
+            new (&m_values[index].value) Element(it.value());
             m_present |= std::uint64_t{1} << index;
         } else if (t.tracing()) {
-            t.traceDropped(field.key, field.value);
+            t.traceDropped(key, it.value());
         }
     }
 }
 
 ObjectReader::~ObjectReader() {
+    m_t.ascend();
     if (!m_t.tracing())
         return;
     for (std::uint64_t unused = m_present & ~m_consumed; unused; unused &= unused - 1) {
@@ -40,66 +46,32 @@ ObjectReader::~ObjectReader() {
 
 // ---- typed reads ----
 
-std::optional<std::string_view> ObjectReader::string(int i) const {
-    if (!hasValue(i))
-        return std::nullopt;
-    std::string_view text;
-    if (m_values[i].value.get_string().get(text))
-        m_t.failType(discordKey(i), "a string", m_values[i].value);
-    return text;
-}
-
 std::optional<qint64> ObjectReader::integer(int i) const {
     if (!hasValue(i))
         return std::nullopt;
     int64_t value = 0;
     if (m_values[i].value.get_int64().get(value)) {
         double real = 0; // Discord never sends 3.0 for an integer, but JSON allows it
-        if (m_values[i].value.get_double().get(real) ||
-            real != static_cast<double>(static_cast<qint64>(real)))
+        if (m_values[i].value.get_double().get(real) || !(real >= -9.0e18 && real <= 9.0e18) ||
+            real != std::trunc(real))
             m_t.failType(discordKey(i), "an integer", m_values[i].value);
         value = static_cast<qint64>(real);
     }
     return value;
 }
 
-std::optional<bool> ObjectReader::boolean(int i) const {
-    if (!hasValue(i))
-        return std::nullopt;
-    bool value = false;
-    if (m_values[i].value.get_bool().get(value))
-        m_t.failType(discordKey(i), "a boolean", m_values[i].value);
-    return value;
-}
-
-quint64 ObjectReader::snowflake(int i) const {
-    if (!hasValue(i))
-        return 0;
-    const Element value = m_values[i].value;
-    std::string_view text;
-    if (!value.get_string().get(text)) {
-        quint64 id = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-        if (error != std::errc() || end != text.data() + text.size())
-            m_t.fail(discordKey(i), QStringLiteral("is not a snowflake"));
-        return id;
-    }
-    uint64_t number = 0;
-    if (value.get_uint64().get(number))
-        m_t.failType(discordKey(i), "a snowflake string", value);
-    return number;
-}
-
 // ---- field writers ----
 
-void ObjectReader::key(int i, SdkKey sdkKey) {
-    m_t.key(sdkKey);
-    m_consumed |= std::uint64_t{1} << i;
-    if (m_t.tracing() && has(i) && m_table.key(i) != sdkKey.view())
+void ObjectReader::failType(int i, const char* expected) const {
+    m_t.failType(discordKey(i), expected, m_values[i].value);
+}
+
+void ObjectReader::traceKey(int i, SdkKey sdkKey) {
+    if (has(i) && m_table.key(i) != sdkKey.view())
         m_t.traceRenamed(m_table.key(i), sdkKey.view());
 }
 
-bool ObjectReader::writeAbsent(int i, SdkKey sdkKey, Absent absent) {
+bool ObjectReader::writeAbsentSlow(int i, SdkKey sdkKey, Absent absent) {
     switch (absent) {
     case Absent::Omit:
         return false;
@@ -113,18 +85,8 @@ bool ObjectReader::writeAbsent(int i, SdkKey sdkKey, Absent absent) {
     return true;
 }
 
-void ObjectReader::writeId(int i, SdkKey sdkKey, Absent absent) {
-    if (!hasValue(i)) {
-        writeAbsent(i, sdkKey, absent);
-        return;
-    }
+void ObjectReader::writeNumericId(int i, SdkKey sdkKey) {
     const Element value = m_values[i].value;
-    std::string_view text;
-    if (!value.get_string().get(text)) {
-        key(i, sdkKey);
-        m_t.string(text);
-        return;
-    }
     uint64_t number = 0;
     if (value.get_uint64().get(number))
         m_t.failType(discordKey(i), "a snowflake string", value);
@@ -133,36 +95,6 @@ void ObjectReader::writeId(int i, SdkKey sdkKey, Absent absent) {
     m_t.string(digits);
     if (m_t.tracing())
         m_t.traceConverted(discordKey(i), value, QLatin1Char('"') + QString::fromStdString(digits) + u'"');
-}
-
-void ObjectReader::writeString(int i, SdkKey sdkKey, Absent absent) {
-    if (const auto text = string(i)) {
-        key(i, sdkKey);
-        m_t.string(*text);
-    } else {
-        writeAbsent(i, sdkKey, absent);
-    }
-}
-
-void ObjectReader::writeStringOr(int i, SdkKey sdkKey, std::string_view fallback) {
-    const auto text = string(i);
-    key(i, sdkKey);
-    m_t.string(text ? *text : fallback);
-}
-
-void ObjectReader::writeBool(int i, SdkKey sdkKey, bool fallback) {
-    const auto value = boolean(i);
-    key(i, sdkKey);
-    m_t.boolean(value.value_or(fallback));
-}
-
-void ObjectReader::writeBool(int i, SdkKey sdkKey, Absent absent) {
-    if (const auto value = boolean(i)) {
-        key(i, sdkKey);
-        m_t.boolean(*value);
-    } else {
-        writeAbsent(i, sdkKey, absent);
-    }
 }
 
 void ObjectReader::writeNumber(int i, SdkKey sdkKey, Absent absent) {
@@ -306,7 +238,6 @@ void ObjectReader::writeStringArray(int i, SdkKey sdkKey, Absent absent) {
     const Element value = m_values[i].value;
     if (value.type() != element_type::ARRAY)
         m_t.failType(discordKey(i), "an array", value);
-    // The items are scalars: they stay in the writer's pending run, no nested JsonWriter array.
     TransformWriter::Enter enter(m_t, discordKey(i));
     m_t.beginArray();
     std::size_t index = 0;

@@ -19,10 +19,10 @@ public:
 
     // Parses `json` unless it is the document parsed last; `root` stays valid until the next call.
     simdjson::error_code parse(const QByteArray& json, simdjson::dom::element& root);
-    // Parses `json` for one-off use: the cached document is replaced.
-    simdjson::error_code parseFresh(const QByteArray& json, simdjson::dom::element& root);
 
 private:
+    simdjson::error_code parseFresh(const QByteArray& json, simdjson::dom::element& root);
+
     simdjson::dom::parser m_parser;
     std::unique_ptr<char[]> m_buffer; // the last input + SIMDJSON_PADDING
     std::size_t m_capacity = 0;

@@ -185,6 +185,10 @@ void writeComponent(TransformWriter& t, Element component) {
     case 8: // channel select
         t.key("selectType");
         t.string(names::selectType.nameOf(*type));
+        if (t.tracing())
+            t.traceAdded("selectType", QStringLiteral("\"%1\" (from type %2)")
+                                           .arg(QLatin1StringView(names::selectType.nameOf(*type)))
+                                           .arg(*type));
         r.writeStringOr(kCustomId, "customId", {});
         r.writeBool(kDisabled, "disabled", false);
         writeValueLimits(r);

@@ -124,13 +124,13 @@ void writeVoiceStateUpdate(TransformWriter& t, Element data) {
     Element previous;
     if (auxiliaryDocument(t, t.context().previousVoiceState, "previousVoiceState", previous)) {
         t.key("oldState");
-        TransformWriter::Enter enter(t, "(previous state)");
-        ObjectReader old(t, previous, voiceTable());
         t.beginObject();
-        writeVoiceFields(old);
-        // oldState.member is the new state's member.
-        if (old.has(kVoiceMember))
-            old.consume(kVoiceMember);
+        {
+            TransformWriter::Enter enter(t, "(previous state)");
+            ObjectReader old(t, previous, voiceTable());
+            writeVoiceFields(old);
+            old.consume(kVoiceMember); // replaced by the new state's member
+        }
         if (r.hasValue(kVoiceMember)) {
             t.key("member");
             TransformWriter::Enter member(t, "member");
@@ -151,6 +151,8 @@ void writeRoleEvent(TransformWriter& t, Element data) { // {guild_id, role} → 
     if (!r.hasValue(kRole))
         t.fail("role", QStringLiteral("is missing"));
     r.consume(kRole);
+    if (t.tracing())
+        t.traceConverted("role", r[kRole], QStringLiteral("the event's payload (the Role itself)"));
     TransformWriter::Enter enter(t, "role");
     writeRole(t, r[kRole]);
 }

@@ -144,18 +144,18 @@ void writeOption(TransformWriter& t, Element option) {
 }
 
 void writeCommandData(TransformWriter& t, ObjectReader& interaction, Element data) {
-    enum { kName, kType, kOptions, kResolved, kTargetId };
+    enum { kDataName, kDataType, kDataOptions, kDataResolved, kDataTargetId };
     static const FieldTable table{"name", "type", "options", "resolved", "target_id"};
     TransformWriter::Enter enter(t, "data");
     ObjectReader r(t, data, table);
     // Subcommands and groups are the first option (types 1 and 2): the executed command is the
     // innermost one, its parents become parentName / parentParentName.
-    std::string_view path[3] = {r.string(kName).value_or(std::string_view()), {}, {}};
+    std::string_view path[3] = {r.string(kDataName).value_or(std::string_view()), {}, {}};
     int depth = 1;
     Element options;
     bool hasOptions = false;
-    if (r.hasValue(kOptions)) {
-        options = r[kOptions];
+    if (r.hasValue(kDataOptions)) {
+        options = r[kDataOptions];
         hasOptions = true;
     }
     while (hasOptions && depth < 3) {
@@ -181,13 +181,19 @@ void writeCommandData(TransformWriter& t, ObjectReader& interaction, Element dat
     t.stringOrNull(depth >= 2 ? path[depth - 2] : std::string_view());
     t.key("parentParentName");
     t.stringOrNull(depth >= 3 ? path[0] : std::string_view());
-    r.consume(kName);
-    r.writeEnum(kType, "kind", names::commandKind, Absent::Null);
-    r.writeId(kTargetId, "targetId", Absent::Null);
+    r.consume(kDataName);
+    if (t.tracing() && depth > 1)
+        t.traceConverted("name", r[kDataName],
+                         QStringLiteral("name \"%1\" with its parents (a subcommand path of %2)")
+                             .arg(QString::fromUtf8(path[depth - 1].data(),
+                                                    static_cast<qsizetype>(path[depth - 1].size())))
+                             .arg(depth));
+    r.writeEnum(kDataType, "kind", names::commandKind, Absent::Null);
+    r.writeId(kDataTargetId, "targetId", Absent::Null);
     t.key("isAutocomplete");
     t.boolean(interaction.integer(kType).value_or(0) == 4);
     t.key("options");
-    r.consume(kOptions);
+    r.consume(kDataOptions);
     if (hasOptions) {
         TransformWriter::Enter at(t, "options");
         writeEach(t, options, writeOption);
@@ -196,10 +202,10 @@ void writeCommandData(TransformWriter& t, ObjectReader& interaction, Element dat
         t.endArray();
     }
     t.key("dataMap");
-    if (r.hasValue(kResolved)) {
-        r.consume(kResolved);
+    if (r.hasValue(kDataResolved)) {
+        r.consume(kDataResolved);
         TransformWriter::Enter at(t, "resolved");
-        writeDataMap(t, r[kResolved]);
+        writeDataMap(t, r[kDataResolved]);
     } else {
         static const QByteArray empty = QByteArrayLiteral(
             R"({"channels":{},"members":{},"messages":{},"roles":{},"users":{},"attachments":{}})");

@@ -321,13 +321,19 @@ void writeMessage(TransformWriter& t, Element message) {
     r.writeBool(kMentionEveryone, "mentionEveryone", false);
     r.writeBool(kPinned, "pinned", false);
     r.writeBool(kTts, "tts", false);
-    r.writeObject(kReference, "reference", writeReference, Absent::Null);
-    r.writeObject(kReferencedMessage, "referencedMessage", writeMessage, Absent::Null);
-    r.writeObject(kInteractionMetadata, "interactionMetadata", writeInteractionMetadata, Absent::Null);
     r.writeArray(kSnapshots, "messageSnapshots", writeSnapshot);
-    r.writeObject(kActivity, "activity", writeActivity, Absent::Null);
-    r.writeObject(kApplication, "application", writeApplication, Absent::Null);
-    r.writeId(kWebhookId, "webhookId", Absent::Null);
+    // Most messages have none of these: one literal run of nulls.
+    if (!r.writeAbsentRun(
+            bits(kReference, kReferencedMessage, kInteractionMetadata, kActivity, kApplication, kWebhookId),
+            R"("reference":null,"referencedMessage":null,"interactionMetadata":null,)"
+            R"("activity":null,"application":null,"webhookId":null)")) {
+        r.writeObject(kReference, "reference", writeReference, Absent::Null);
+        r.writeObject(kReferencedMessage, "referencedMessage", writeMessage, Absent::Null);
+        r.writeObject(kInteractionMetadata, "interactionMetadata", writeInteractionMetadata, Absent::Null);
+        r.writeObject(kActivity, "activity", writeActivity, Absent::Null);
+        r.writeObject(kApplication, "application", writeApplication, Absent::Null);
+        r.writeId(kWebhookId, "webhookId", Absent::Null);
+    }
     t.endObject();
 }
 

@@ -44,13 +44,19 @@ void writeUserFields(ObjectReader& r) {
     r.writeStringOr(kUserDiscriminator, "discriminator", "0");
     r.writeString(kUserGlobalName, "globalName", Absent::Null);
     r.writeString(kUserAvatar, "avatar", Absent::Null);
+    r.writeBool(kUserBot, "bot", false);
+    r.writeFlags(kUserPublicFlags, "publicFlags", names::userFlags, Absent::Null);
+    // Gateway users rarely carry these: usually one literal run of nulls.
+    if (r.writeAbsentRun(bits(kUserBanner, kUserAccentColor, kUserSystem, kUserLocale, kUserPremiumType,
+                              kUserPrimaryGuild),
+                         R"("banner":null,"accentColor":null,"system":null,"locale":null,)"
+                         R"("premiumType":null,"primaryGuild":null)"))
+        return;
     r.writeString(kUserBanner, "banner", Absent::Null);
     r.writeNumber(kUserAccentColor, "accentColor", Absent::Null);
-    r.writeBool(kUserBot, "bot", false);
     r.writeBool(kUserSystem, "system", Absent::Null);
     r.writeString(kUserLocale, "locale", Absent::Null);
     r.writeEnum(kUserPremiumType, "premiumType", names::premiumType, Absent::Null);
-    r.writeFlags(kUserPublicFlags, "publicFlags", names::userFlags, Absent::Null);
     r.writeObject(kUserPrimaryGuild, "primaryGuild", writePrimaryGuild, Absent::Null);
 }
 
@@ -71,10 +77,13 @@ void writeMemberCore(ObjectReader& r) {
     r.writeString(kMemberNick, "nick", Absent::Null);
     r.writeStringArray(kMemberRoles, "roles");
     r.writeTime(kMemberJoinedAt, "joinedAt", Absent::Null);
-    r.writeTime(kMemberPremiumSince, "premiumSince", Absent::Null);
-    r.writeTime(kMemberTimeout, "communicationDisabledUntil", Absent::Null);
     r.writeBool(kMemberDeaf, "deaf", false);
     r.writeBool(kMemberMute, "mute", false);
+    if (r.writeAbsentRun(bits(kMemberPremiumSince, kMemberTimeout),
+                         R"("premiumSince":null,"communicationDisabledUntil":null)"))
+        return;
+    r.writeTime(kMemberPremiumSince, "premiumSince", Absent::Null);
+    r.writeTime(kMemberTimeout, "communicationDisabledUntil", Absent::Null);
 }
 
 // ---- roles ----
@@ -173,15 +182,19 @@ void writeRole(TransformWriter& t, Element role) {
         r.writeObject(kColors, "colors", writeRoleColors, Absent::Null);
     } else {
         // Older payloads have only `color`: it is the primary colour.
-        const qint64 color = r.integer(kColor).value_or(0);
         t.key("colors");
         t.beginObject();
-        t.field("primaryColor", color);
+        t.key("primaryColor");
+        if (r.hasValue(kColor) && r[kColor].is_number())
+            t.number(r[kColor]);
+        else
+            t.integer(0);
         t.fieldNull("secondaryColor");
         t.fieldNull("tertiaryColor");
         t.endObject();
         if (t.tracing())
-            t.traceAdded("colors", QStringLiteral("{\"primaryColor\":%1,…} from color").arg(color));
+            t.traceAdded("colors",
+                         QStringLiteral("{\"primaryColor\": color, …} (the payload has no colors)"));
     }
     r.writeBool(kHoist, "hoist", false);
     r.writeBool(kManaged, "managed", false);

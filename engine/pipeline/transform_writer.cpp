@@ -14,44 +14,34 @@ QString fromUtf8(std::string_view text) {
 
 } // namespace
 
-TransformWriter::Buffer& TransformWriter::threadBuffer() {
-    struct Owned {
-        Buffer buffer;
-        ~Owned() { delete[] buffer.data; }
-    };
-    thread_local Owned owned;
-    return owned.buffer;
-}
-
-TransformWriter::TransformWriter(const TransformContext& context, TransformTrace* trace, bool trackPath)
+TransformWriter::TransformWriter(const TransformContext& context, TransformTrace* trace, bool trackPath,
+                                 std::size_t sizeHint)
     : m_context(context)
     , m_trace(trace)
-    , m_trackPath(trackPath || trace)
-    , m_buffer(threadBuffer()) {
-    if (m_buffer.capacity < 4096)
-        growTo(4096);
+    , m_trackPath(trackPath || trace) {
+    growTo(std::max<std::size_t>(sizeHint, 64));
 }
 
 void TransformWriter::growTo(std::size_t needed) {
+    // QByteArray::resize keeps the bytes written so far and leaves the new ones uninitialised.
     const std::size_t capacity = std::max(needed, 2 * m_buffer.capacity);
-    char* bigger = new char[capacity];
-    if (m_length)
-        std::memcpy(bigger, m_buffer.data, m_length);
-    delete[] m_buffer.data;
-    m_buffer.data = bigger;
+    if (m_bytes.isNull())
+        m_bytes = QByteArray(static_cast<qsizetype>(capacity), Qt::Uninitialized);
+    else
+        m_bytes.resize(static_cast<qsizetype>(capacity));
+    m_buffer.data = m_bytes.data();
     m_buffer.capacity = capacity;
 }
 
 void TransformWriter::dynamicKey(std::string_view utf8) {
-    room(1);
+    char* out = room(6 * utf8.size() + 4);
     if (m_needComma)
-        m_buffer.data[m_length++] = ',';
-    room(1);
-    m_buffer.data[m_length++] = '"';
-    escapeInto(utf8);
-    room(2);
-    m_buffer.data[m_length++] = '"';
-    m_buffer.data[m_length++] = ':';
+        *out++ = ',';
+    *out++ = '"';
+    out = escapeTo(out, utf8);
+    *out++ = '"';
+    *out++ = ':';
+    finish(out);
     m_afterKey = true;
 }
 
@@ -127,19 +117,53 @@ constexpr std::array<bool, 256> kNeedsEscape = [] {
 }();
 } // namespace
 
-void TransformWriter::escapeInto(std::string_view utf8) {
+namespace {
+// True when one of the 8 bytes of `word` is a control character, '"' or '\\' (SWAR: no byte
+// loop for the long plain runs that make up nearly all text).
+inline bool wordNeedsEscape(std::uint64_t word) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const std::uint64_t below20 = (word - ones * 0x20) & ~word & highs;
+    const std::uint64_t quote = word ^ (ones * '"');
+    const std::uint64_t backslash = word ^ (ones * '\\');
+    const std::uint64_t isQuote = (quote - ones) & ~quote & highs;
+    const std::uint64_t isBackslash = (backslash - ones) & ~backslash & highs;
+    return (below20 | isQuote | isBackslash) != 0;
+}
+
+} // namespace
+
+char* TransformWriter::escapeTo(char* out, std::string_view utf8) {
     static const char hex[] = "0123456789abcdef";
-    // Worst case: every byte becomes \u00XX.
-    char* out = room(6 * utf8.size());
-    const char* run = utf8.data();
-    const char* end = run + utf8.size();
-    for (const char* p = run; p < end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (!kNeedsEscape[c])
-            continue; // plain ASCII and UTF-8 sequences (already validated by simdjson) pass through
-        std::memcpy(out, run, static_cast<std::size_t>(p - run));
-        out += p - run;
-        run = p + 1;
+    const char* p = utf8.data();
+    const char* end = p + utf8.size();
+    while (p < end) {
+        // Plain runs, 8 bytes at a time (UTF-8 sequences pass through: simdjson validated them).
+        while (end - p >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            if (wordNeedsEscape(word))
+                break;
+            std::memcpy(out, &word, 8);
+            out += 8;
+            p += 8;
+        }
+        if (p == end)
+            break;
+        // A short tail of a longer string: the last 8 bytes, overlapping what was copied.
+        if (end - p < 8 && utf8.size() >= 8) {
+            std::uint64_t last;
+            std::memcpy(&last, end - 8, 8);
+            if (!wordNeedsEscape(last)) {
+                std::memcpy(out + (end - p) - 8, &last, 8);
+                out += end - p;
+                break;
+            }
+        }
+        const auto c = static_cast<unsigned char>(*p++);
+        if (!kNeedsEscape[c]) {
+            *out++ = static_cast<char>(c);
+            continue;
+        }
         *out++ = '\\';
         switch (c) {
         case '"':
@@ -171,18 +195,16 @@ void TransformWriter::escapeInto(std::string_view utf8) {
             *out++ = hex[c & 0xF];
         }
     }
-    std::memcpy(out, run, static_cast<std::size_t>(end - run));
-    out += end - run;
-    m_length = static_cast<std::size_t>(out - m_buffer.data);
+    return out;
 }
 
 void TransformWriter::string(std::string_view utf8) {
-    room(1);
-    separate();
-    m_buffer.data[m_length++] = '"';
-    escapeInto(utf8);
-    room(1);
-    m_buffer.data[m_length++] = '"';
+    // Worst case: every byte becomes \u00XX.
+    char* out = valueStart(6 * utf8.size() + 2);
+    *out++ = '"';
+    out = escapeTo(out, utf8);
+    *out++ = '"';
+    finish(out);
 }
 
 void TransformWriter::integer(qint64 value) {
@@ -214,6 +236,7 @@ void TransformWriter::number(Element value) {
 void TransformWriter::copy(Element value, bool camelCaseKeys) {
     switch (value.type()) {
     case simdjson::dom::element_type::OBJECT:
+        descend();
         beginObject();
         for (const simdjson::dom::key_value_pair field : objectOf(value)) {
             if (camelCaseKeys)
@@ -223,12 +246,15 @@ void TransformWriter::copy(Element value, bool camelCaseKeys) {
             copy(field.value, camelCaseKeys);
         }
         endObject();
+        ascend();
         return;
     case simdjson::dom::element_type::ARRAY:
+        descend();
         beginArray();
         for (const Element item : arrayOf(value))
             copy(item, camelCaseKeys);
         endArray();
+        ascend();
         return;
     case simdjson::dom::element_type::STRING:
         string(value.get_string().value_unsafe());

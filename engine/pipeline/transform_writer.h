@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstdint>
 #include <cstring>
 #include <simdjson.h>
 #include <string>
@@ -36,6 +37,29 @@ struct TransformFailure {
     QString message;
 };
 
+// Copies a few bytes without a call into memcpy (keys, short strings): overlapping 8- or 4-byte
+// moves for 4..16 bytes, a loop otherwise.
+inline void copyBytes(char* to, const char* from, std::size_t n) {
+    if (n >= 8 && n <= 16) {
+        std::uint64_t head, tail;
+        std::memcpy(&head, from, 8);
+        std::memcpy(&tail, from + n - 8, 8);
+        std::memcpy(to, &head, 8);
+        std::memcpy(to + n - 8, &tail, 8);
+    } else if (n >= 4 && n < 8) {
+        std::uint32_t head, tail;
+        std::memcpy(&head, from, 4);
+        std::memcpy(&tail, from + n - 4, 4);
+        std::memcpy(to, &head, 4);
+        std::memcpy(to + n - 4, &tail, 4);
+    } else if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i)
+            to[i] = from[i];
+    } else {
+        std::memcpy(to, from, n);
+    }
+}
+
 // An SDK key literal ("channelId") with its length known at compile time.
 struct SdkKey {
     template <std::size_t N>
@@ -54,14 +78,21 @@ struct SdkKey {
 //
 // Why not protocol::JsonWriter: it takes UTF-16 text (simdjson hands out UTF-8) and each call is a
 // QByteArray append of 100+ instructions; an SDK Message has ~80 keys, so it alone cost more than
-// the whole 1.5 µs budget. This writer appends into one reused thread-local buffer with inline
-// pointer writes; the escaping rules are JsonWriter's (RFC 8259, non-ASCII passed through).
+// the whole 1.5 µs budget. This writer appends with inline pointer writes straight into the
+// QByteArray it returns; the escaping rules are JsonWriter's (RFC 8259, non-ASCII passed through).
 class TransformWriter final {
 public:
-    TransformWriter(const TransformContext& context, TransformTrace* trace, bool trackPath);
+    // `sizeHint`: the expected output size (the buffer grows when it is exceeded).
+    TransformWriter(const TransformContext& context, TransformTrace* trace, bool trackPath,
+                    std::size_t sizeHint = 4096);
 
-    // The finished JSON.
-    QByteArray take() const { return QByteArray(m_buffer.data, static_cast<qsizetype>(m_length)); }
+    // The finished JSON (the writer is empty afterwards).
+    QByteArray take() {
+        m_bytes.truncate(static_cast<qsizetype>(m_length));
+        m_length = 0;
+        m_buffer = {};
+        return std::move(m_bytes);
+    }
     const TransformContext& context() const { return m_context; }
     bool tracing() const { return m_trace != nullptr; }
 
@@ -95,6 +126,15 @@ public:
     // The current path with `key` appended ("author.id"); "" at the top.
     QString pathTo(std::string_view key) const;
 
+    // Nesting of the objects being read; deeper than kMaxDepth fails (a hostile payload must not
+    // exhaust the stack: each level holds an ObjectReader).
+    static constexpr int kMaxDepth = 64;
+    void descend() {
+        if (++m_depth > kMaxDepth)
+            fail({}, QStringLiteral("nests deeper than %1 levels").arg(kMaxDepth));
+    }
+    void ascend() { --m_depth; }
+
     // Fails the whole transformation: "`<path>.<key>` <problem>".
     [[noreturn]] void fail(std::string_view key, const QString& problem) const;
     [[noreturn]] void failType(std::string_view key, const char* expected, Element got) const;
@@ -116,12 +156,21 @@ public:
         if (m_needComma)
             *out++ = ',';
         *out++ = '"';
-        std::memcpy(out, k.text, k.length);
+        copyBytes(out, k.text, k.length);
         out += k.length;
         *out++ = '"';
         *out++ = ':';
-        m_length = static_cast<std::size_t>(out - m_buffer.data);
+        finish(out);
         m_afterKey = true;
+    }
+    // A run of complete `"key":value` pairs, already JSON, inside the current object.
+    void fields(const char* json, std::size_t length) {
+        char* out = room(length + 1);
+        if (m_needComma)
+            *out++ = ',';
+        std::memcpy(out, json, length);
+        finish(out + length);
+        m_needComma = true;
     }
     // Any UTF-8 text as a key, escaped as needed (record keys, copied objects).
     void dynamicKey(std::string_view utf8);
@@ -144,7 +193,6 @@ public:
     // Bytes that are already one JSON value.
     void raw(const QByteArray& json) { scalar(json.constData(), static_cast<std::size_t>(json.size())); }
     void emptyArray() { scalar("[]", 2); }
-    void emptyObject() { scalar("{}", 2); }
 
     // key + value shorthands
     void fieldNull(SdkKey k) {
@@ -169,12 +217,11 @@ public:
     static const char* typeName(Element value);
 
 private:
-    // The output bytes: one buffer per thread, reused (a transformation never nests another).
+    // The output bytes, written in place in the QByteArray that take() hands out.
     struct Buffer {
         char* data = nullptr;
         std::size_t capacity = 0;
     };
-    static Buffer& threadBuffer();
 
     void pushKey(std::string_view key);
     void pushIndex(std::size_t index);
@@ -186,40 +233,49 @@ private:
         return m_buffer.data + m_length;
     }
     void growTo(std::size_t needed);
-    // A comma unless the value follows a key or opens its container.
-    void separate() {
+    // Where the next value goes, with room for `extra` bytes and the comma written when the value
+    // neither follows a key nor opens its container. Writers work on a local pointer and store
+    // m_length once: bytes written through a char pointer may alias any member, so per-byte
+    // `m_length++` would reload and store it around every byte.
+    char* valueStart(std::size_t extra) {
+        char* out = room(extra + 1);
         if (m_afterKey)
             m_afterKey = false;
         else if (m_needComma)
-            m_buffer.data[m_length++] = ',';
+            *out++ = ',';
         m_needComma = true;
+        return out;
     }
+    void finish(char* end) { m_length = static_cast<std::size_t>(end - m_buffer.data); }
     void scalar(const char* json, std::size_t length) {
-        room(length + 1);
-        separate();
-        std::memcpy(m_buffer.data + m_length, json, length);
-        m_length += length;
+        char* out = valueStart(length);
+        copyBytes(out, json, length);
+        finish(out + length);
     }
     void open(char bracket) {
-        room(2);
-        separate();
-        m_buffer.data[m_length++] = bracket;
+        char* out = valueStart(1);
+        *out++ = bracket;
+        finish(out);
         m_needComma = false;
     }
     void close(char bracket) {
-        room(1);
-        m_buffer.data[m_length++] = bracket;
+        char* out = room(1);
+        *out++ = bracket;
+        finish(out);
         m_needComma = true;
     }
-    void escapeInto(std::string_view utf8);
+    // Writes `utf8` escaped at `out` (room for 6 bytes per input byte); returns the end.
+    static char* escapeTo(char* out, std::string_view utf8);
 
     const TransformContext& m_context;
     TransformTrace* m_trace;
     bool m_trackPath;
-    Buffer& m_buffer;
+    QByteArray m_bytes;
+    Buffer m_buffer;
     std::size_t m_length = 0;
     bool m_needComma = false; // the current container already holds a value
     bool m_afterKey = false;  // a key was written; its value comes next
+    int m_depth = 0;
     std::string m_path;
     std::vector<std::size_t> m_marks;
 };

@@ -1,7 +1,9 @@
 #include "engine/pipeline/transformer.h"
 
+#include "engine/pipeline/payload_parser.h"
 #include "engine/pipeline/transform_parts.h"
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -13,9 +15,9 @@ using detail::Element;
 using detail::TransformFailure;
 using detail::TransformWriter;
 
-// A DOM parser and a padded copy of its input. One for the payload being transformed and one
-// for auxiliary documents, per thread: elements stay valid until the parser's next parse.
-class PaddedParser final {
+// Auxiliary documents (TransformContext::previousVoiceState) get their own parser so the payload's
+// document stays valid while they are read.
+class AuxiliaryParser final {
 public:
     simdjson::error_code parse(const QByteArray& json, Element& root) {
         const auto length = static_cast<std::size_t>(json.size());
@@ -35,8 +37,7 @@ private:
     std::size_t m_capacity = 0;
 };
 
-thread_local PaddedParser t_payloadParser;
-thread_local PaddedParser t_auxiliaryParser;
+thread_local AuxiliaryParser t_auxiliaryParser;
 
 TransformOutput failed(QString error) {
     TransformOutput out;
@@ -48,11 +49,12 @@ template <class Write>
 TransformOutput run(QLatin1StringView what, const QByteArray& json, const TransformContext& ctx,
                     TransformTrace* trace, Write write) {
     Element root;
-    if (const simdjson::error_code code = t_payloadParser.parse(json, root))
+    if (const simdjson::error_code code = detail::PayloadParser::forThread().parse(json, root))
         return failed(QStringLiteral("%1: not valid JSON: %2")
                           .arg(what, QString::fromUtf8(simdjson::error_message(code))));
     try {
-        TransformWriter t(ctx, trace, false);
+        // A Discord payload's SDK shape is about 2.5 times its size (camelCase keys, flag objects).
+        TransformWriter t(ctx, trace, false, static_cast<std::size_t>(json.size()) * 3 + 256);
         write(t, root);
         TransformOutput out;
         out.ok = true;

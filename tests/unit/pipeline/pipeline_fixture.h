@@ -130,6 +130,15 @@ struct Harness {
     }
 };
 
+// A successful transformation's object.
+inline QJsonObject parsed(const pipeline::TransformOutput& out) {
+    INFO(out.error.toStdString());
+    REQUIRE(out.ok);
+    const QJsonDocument doc = QJsonDocument::fromJson(out.json);
+    REQUIRE(doc.isObject());
+    return doc.object();
+}
+
 // Unix ms of a sandbox time (what the SDK's timestamps hold).
 inline qint64 ms(const QDateTime& time) {
     return time.toMSecsSinceEpoch();
