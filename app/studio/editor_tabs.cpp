@@ -88,9 +88,9 @@ void EditorTabs::updateTabTitle(EditorPage* page) {
 bool EditorTabs::savePage(EditorPage* page) {
     QString error;
     m_watcher->removePath(page->filePath());
-    const bool saved = page->save(&error);
+    const bool written = page->save(&error);
     m_watcher->addPath(page->filePath()); // the atomic rename replaced the watched inode
-    if (!saved) {
+    if (!written) {
         Q_EMIT errorOccurred(
             error + tr("\nYour edits are still in the editor; save again once the problem is fixed."));
         return false;
@@ -98,6 +98,7 @@ bool EditorTabs::savePage(EditorPage* page) {
     discardRecovery(page);
     updateTabTitle(page);
     Q_EMIT notice(tr("Saved %1").arg(page->fileName()));
+    Q_EMIT saved(page->filePath());
     return true;
 }
 

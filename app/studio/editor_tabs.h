@@ -55,6 +55,8 @@ Q_SIGNALS:
     void notice(const QString& message);
     void unsavedStateChanged(bool anyUnsaved);
     void cursorMoved(int line, int column);
+    // A page's text reached the disk (after the atomic write).
+    void saved(const QString& path);
 
 private:
     void updateTabTitle(editor::EditorPage* page);

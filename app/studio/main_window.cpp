@@ -1,18 +1,22 @@
 #include "app/studio/main_window.h"
 
+#include "app/studio/console_dock.h"
 #include "app/studio/editor_tabs.h"
+#include "app/studio/gateway_connector.h"
 #include "app/studio/gateway_dock.h"
+#include "app/studio/keychain_token_store.h"
 #include "app/studio/project_tree_dock.h"
 #include "app/studio/sandbox_dock.h"
 #include "app/studio/sandbox_faults_dock.h"
+#include "app/studio/script_runtime_host.h"
 #include "app/studio/session_store.h"
+#include "app/studio/token_store.h"
 #include "app/studio/traffic_dock.h"
 #include "app/studio/welcome_page.h"
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
 #include "engine/core/resource_locator.h"
 #include "engine/gateway/gateway_host.h"
-#include "engine/protocol/gateway_constants.h"
 #include "engine/sandbox/sandbox_host.h"
 
 #include <QApplication>
@@ -33,7 +37,7 @@ constexpr int kDockStateVersion = 1;
 constexpr int kStatusTimeoutMs = 6000;
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(QWidget* parent, TokenStore* tokenStore)
     : QMainWindow(parent)
     , m_theme(editor::EditorTheme::load(editor::ThemeKind::Light))
     , m_tabs(new EditorTabs(this))
@@ -42,10 +46,15 @@ MainWindow::MainWindow(QWidget* parent)
     , m_projectDock(new ProjectTreeDock(this))
     , m_sandboxHost(new sandbox::SandboxHost(this))
     , m_gatewayHost(new gateway::GatewayHost(this))
+    , m_tokenStore(tokenStore ? tokenStore : new KeychainTokenStore(QString(), this))
+    , m_gatewayConnector(new GatewayConnector(m_sandboxHost, m_gatewayHost, m_tokenStore, this))
     , m_sandboxDock(new SandboxDock(m_sandboxHost, this))
     , m_faultsDock(new SandboxFaultsDock(m_sandboxHost, this))
     , m_trafficDock(new TrafficDock(&m_gatewayHost->capture(), this))
     , m_gatewayDock(new GatewayDock(m_gatewayHost, this))
+    , m_consoleDock(new ConsoleDock(this))
+    , m_scripts(new ScriptRuntimeHost(m_gatewayHost, this))
+    , m_vmStatus(new QLabel(this))
     , m_cursorLabel(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(core::ResourceLocator::shareDir() + QStringLiteral("/icons/botwright.svg")));
@@ -63,6 +72,9 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_gatewayDock);
     tabifyDockWidget(m_trafficDock, m_gatewayDock);
     m_gatewayDock->hide(); // View ▸ Gateway
+    addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
+    tabifyDockWidget(m_gatewayDock, m_consoleDock);
+    m_consoleDock->hide(); // View ▸ Console
     // The local Discord (a thread and a socket) starts right after the window first appears (see
     // showEvent) or when a sandbox dock is shown; SandboxHost::start() ignores repeated calls.
     for (QDockWidget* dock :
@@ -71,19 +83,16 @@ MainWindow::MainWindow(QWidget* parent)
             if (visible)
                 m_sandboxHost->start(0);
         });
-    // The default gateway target is the sandbox: once it listens, connect the studio's bot to it.
-    connect(m_sandboxHost, &sandbox::SandboxHost::started, this,
-            [this](const QString& restBase, const QString&, const QString& token) {
-                gateway::ShardManagerConfig config;
-                config.token = token;
-                config.restBase = restBase;
-                config.intents = protocol::intent::Guilds | protocol::intent::GuildMembers |
-                                 protocol::intent::GuildMessages | protocol::intent::GuildMessageReactions |
-                                 protocol::intent::DirectMessages | protocol::intent::MessageContent;
-                m_gatewayHost->start(config);
-            });
+    // The studio's bot connects to the target in Settings ▸ Gateway: by default the sandbox, once it
+    // listens (GatewayConnector), with the sandbox's own token.
+    m_tokenStore->setParent(this);
+    connect(m_gatewayConnector, &GatewayConnector::notice, this,
+            [this](const QString& message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    m_vmStatus->setObjectName(QStringLiteral("vmStatus"));
+    statusBar()->addPermanentWidget(m_vmStatus);
     m_cursorLabel->setObjectName(QStringLiteral("cursorPosition"));
     statusBar()->addPermanentWidget(m_cursorLabel);
+    connectScripts();
 
     createActions();
     createMenus();
@@ -124,6 +133,8 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    delete m_scripts; // the VM first (it may be mid-request against the sandbox), then its thread
+    m_scripts = nullptr;
     m_gatewayHost->stop(); // close the bot's session (1000) before its sandbox goes away
 }
 
@@ -212,6 +223,8 @@ bool MainWindow::openProject(const QString& folder) {
         m_tabs->openFile(m_project->scriptPath(scripts.first()), &error);
     }
     statusBar()->showMessage(tr("Opened %1").arg(m_project->rootPath()), kStatusTimeoutMs);
+    m_consoleDock->clear();
+    restartScripts();
     updateTitle();
     updateCentral();
     return true;
@@ -278,6 +291,135 @@ void MainWindow::updateCentral() {
     }
 }
 
+void MainWindow::connectScripts() {
+    // The runtime follows the gateway target: a new sandbox (new token), a new target, a token read.
+    connect(m_sandboxHost, &sandbox::SandboxHost::started, this, [this] {
+        m_lastReady.clear();
+        if (m_gatewayConnector->target().kind() == gateway::GatewayTarget::Kind::Sandbox)
+            restartScripts();
+    });
+    connect(m_gatewayConnector, &GatewayConnector::targetChanged, this, [this] {
+        m_lastReady.clear();
+        restartScripts();
+    });
+    connect(m_tokenStore, &TokenStore::loaded, this, [this] {
+        if (m_gatewayConnector->target().kind() != gateway::GatewayTarget::Kind::Sandbox)
+            restartScripts();
+    });
+    // Remember the session's READY so a runtime made later (another project) starts at once; also
+    // hand it to the current runtime, which ignores it once its VM runs.
+    connect(m_gatewayHost, &gateway::GatewayHost::dispatch, this,
+            [this](int, const QString& type, const QByteArray& ready, int) {
+                if (type != QLatin1String("READY"))
+                    return;
+                m_lastReady = ready;
+                m_scripts->deliverReady(ready);
+            });
+    connect(m_tabs, &EditorTabs::saved, this, [this](const QString& path) {
+        if (!m_project || !path.endsWith(QLatin1String(".ts")))
+            return;
+        if (QFileInfo(path).absolutePath() != QFileInfo(m_project->rootPath()).absoluteFilePath())
+            return;
+        m_scripts->reload();
+    });
+    connect(m_scripts, &ScriptRuntimeHost::logged, m_consoleDock, &ConsoleDock::append);
+    connect(m_scripts, &ScriptRuntimeHost::stateChanged, this,
+            [this](runtime::VmState state, const QString& detail) {
+                switch (state) {
+                case runtime::VmState::Stopped:
+                    setVmStatus(tr("stopped"));
+                    break;
+                case runtime::VmState::Starting:
+                    setVmStatus(tr("starting"));
+                    break;
+                case runtime::VmState::Running:
+                    setVmStatus(tr("running"));
+                    break;
+                case runtime::VmState::Restarting:
+                    ++m_vmRestarts;
+                    setVmStatus(tr("restarting (%1)").arg(m_vmRestarts));
+                    break;
+                case runtime::VmState::Failed:
+                    setVmStatus(tr("failed: %1").arg(detail));
+                    break;
+                }
+            });
+    connect(m_scripts, &ScriptRuntimeHost::failed, this,
+            [this](const QString& reason) { setVmStatus(tr("failed: %1").arg(reason)); });
+    connect(m_scripts, &ScriptRuntimeHost::reloading, this,
+            [this](double buildMs) { m_reloadBuildMs = buildMs; });
+    connect(m_scripts, &ScriptRuntimeHost::loaded, this, [this](bool ok, double ms) {
+        if (m_reloadBuildMs >= 0) {
+            m_reloadNote = tr("reloaded in %1 ms").arg(qRound(m_reloadBuildMs + ms));
+            m_reloadBuildMs = -1;
+        }
+        if (!ok)
+            setVmStatus(tr("failed: a script did not load (see the Console)"));
+        else
+            setVmStatus(m_vmState);
+    });
+    connect(m_consoleDock, &ConsoleDock::positionActivated, this,
+            [this](const QString& script, int line, int column) { openScriptAt(script, line, column); });
+    setVmStatus(tr("no project"));
+}
+
+void MainWindow::restartScripts() {
+    m_vmRestarts = 0;
+    m_reloadNote.clear();
+    m_reloadBuildMs = -1;
+    if (!m_project) {
+        m_scripts->stop();
+        setVmStatus(tr("no project"));
+        return;
+    }
+    const gateway::GatewayTarget& target = m_gatewayConnector->target();
+    runtime::ScriptRuntimeConfig config;
+    config.projectPath = m_project->rootPath();
+    if (target.kind() == gateway::GatewayTarget::Kind::Sandbox) {
+        if (!m_sandboxHost->isRunning()) {
+            m_scripts->stop();
+            setVmStatus(tr("waiting for the sandbox"));
+            return;
+        }
+        config.restBase = m_sandboxHost->restBase();
+        config.token = m_sandboxHost->botToken();
+    } else {
+        if (!m_tokenStore->isLoaded() || m_tokenStore->token().isEmpty()) {
+            m_scripts->stop();
+            setVmStatus(tr("waiting for the bot token"));
+            return;
+        }
+        config.restBase = target.restBase();
+        config.token = gateway::GatewayTarget::normalizedToken(m_tokenStore->token());
+    }
+    m_scripts->start(std::move(config), m_lastReady);
+}
+
+void MainWindow::setVmStatus(const QString& text) {
+    m_vmState = text;
+    m_vmStatus->setText(m_reloadNote.isEmpty() ? tr("Scripts: %1").arg(text)
+                                               : tr("Scripts: %1 · %2").arg(text, m_reloadNote));
+}
+
+bool MainWindow::openScriptAt(const QString& script, int line, int column) {
+    if (!m_project)
+        return false;
+    QString error;
+    editor::EditorPage* page = m_tabs->openFile(m_project->scriptPath(script), &error);
+    updateCentral();
+    if (page == nullptr) {
+        reportError(tr("Cannot open script"), error);
+        return false;
+    }
+    m_tabs->setCurrentWidget(page);
+    editor::CodeEditor* editor = page->editor();
+    const int row = std::max(0, line - 1);
+    editor->setCursorPosition(row, std::max(0, column - 1));
+    editor->ensureLineVisible(row);
+    editor->setFocus();
+    return true;
+}
+
 void MainWindow::reportError(const QString& title, const QString& message) {
     statusBar()->showMessage(message, kStatusTimeoutMs);
     if (m_reportError) {
@@ -291,7 +433,10 @@ void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
     // The sandbox is the default gateway: start it on a free port once the window is on screen,
     // after the first paint, so start-up stays quick.
-    QTimer::singleShot(0, this, [this] { m_sandboxHost->start(0); });
+    QTimer::singleShot(0, this, [this] {
+        m_sandboxHost->start(0);
+        m_gatewayConnector->start(); // first show only: Discord and custom targets connect now
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -22,11 +22,15 @@ class GatewayHost;
 
 namespace botwright::studio {
 
+class ConsoleDock;
 class EditorTabs;
+class GatewayConnector;
 struct Session;
 class ProjectTreeDock;
 class SandboxDock;
 class SandboxFaultsDock;
+class ScriptRuntimeHost;
+class TokenStore;
 class TrafficDock;
 class GatewayDock;
 class WelcomePage;
@@ -38,7 +42,8 @@ class MainWindow final : public QMainWindow {
 public:
     using ErrorReporter = std::function<void(const QString& title, const QString& message)>;
 
-    explicit MainWindow(QWidget* parent = nullptr);
+    // `tokenStore` keeps the bot token (adopted as a child); null means the system keychain.
+    explicit MainWindow(QWidget* parent = nullptr, TokenStore* tokenStore = nullptr);
     ~MainWindow() override;
 
     // Restores the last session; on the very first start opens (a copy of) the example project.
@@ -60,8 +65,13 @@ public:
     SandboxFaultsDock* faultsDock() const { return m_faultsDock; }
     TrafficDock* trafficDock() const { return m_trafficDock; }
     GatewayDock* gatewayDock() const { return m_gatewayDock; }
+    ConsoleDock* consoleDock() const { return m_consoleDock; }
+    ScriptRuntimeHost* scriptRuntime() const { return m_scripts; }
+    // Opens `<project>/<script>.ts` with the cursor at line/column (1-based; 0: start of line).
+    bool openScriptAt(const QString& script, int line, int column);
     sandbox::SandboxHost* sandboxHost() const { return m_sandboxHost; }
     gateway::GatewayHost* gatewayHost() const { return m_gatewayHost; }
+    GatewayConnector* gatewayConnector() const { return m_gatewayConnector; }
     QAction* action(const QString& name) const { return m_actions.value(name); }
     void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
 
@@ -83,9 +93,14 @@ private:
     void askNewScript();
     void askGoToLine();
     void showAbout();
+    void showGatewaySettings();
     void updateTitle();
     void updateCentral();
     void reportError(const QString& title, const QString& message);
+    void connectScripts();
+    // (Re)starts the open project's scripts against the current gateway target, or stops them.
+    void restartScripts();
+    void setVmStatus(const QString& text);
 
     std::optional<project::Project> m_project;
     editor::EditorTheme m_theme;
@@ -93,12 +108,22 @@ private:
     WelcomePage* m_welcome;
     QStackedWidget* m_central;
     ProjectTreeDock* m_projectDock;
-    sandbox::SandboxHost* m_sandboxHost; // the local Discord, started when the Sandbox dock is first shown
-    gateway::GatewayHost* m_gatewayHost; // the studio's own bot connection, to the sandbox by default
+    sandbox::SandboxHost* m_sandboxHost;  // the local Discord, started when the Sandbox dock is first shown
+    gateway::GatewayHost* m_gatewayHost;  // the studio's own bot connection, to the sandbox by default
+    TokenStore* m_tokenStore;             // the bot token for Discord and custom targets
+    GatewayConnector* m_gatewayConnector; // connects m_gatewayHost to the target in Settings ▸ Gateway
     SandboxDock* m_sandboxDock;
     SandboxFaultsDock* m_faultsDock;
     TrafficDock* m_trafficDock;
     GatewayDock* m_gatewayDock;
+    ConsoleDock* m_consoleDock;
+    ScriptRuntimeHost* m_scripts; // the open project's scripts, on the "botwright-runtime" thread
+    QLabel* m_vmStatus;
+    QString m_vmState;      // "running", "restarting (2)", …
+    QString m_reloadNote;   // "reloaded in 84 ms"
+    QByteArray m_lastReady; // READY's `d` of the current gateway session, for a new runtime
+    int m_vmRestarts = 0;
+    double m_reloadBuildMs = -1;
     QLabel* m_cursorLabel;
     QHash<QString, QAction*> m_actions;
     ErrorReporter m_reportError;

@@ -1,6 +1,9 @@
 // MainWindow's actions, menus and the small dialogs behind them.
+#include "app/studio/console_dock.h"
 #include "app/studio/editor_tabs.h"
+#include "app/studio/gateway_connector.h"
 #include "app/studio/gateway_dock.h"
+#include "app/studio/gateway_settings_dialog.h"
 #include "app/studio/main_window.h"
 #include "app/studio/project_tree_dock.h"
 #include "app/studio/sandbox_dock.h"
@@ -122,6 +125,12 @@ void MainWindow::createActions() {
     gatewayView->setObjectName(QStringLiteral("view.gateway"));
     gatewayView->setText(tr("&Gateway"));
     m_actions.insert(QStringLiteral("view.gateway"), gatewayView);
+    QAction* consoleView = m_consoleDock->toggleViewAction();
+    consoleView->setObjectName(QStringLiteral("view.console"));
+    consoleView->setText(tr("&Console"));
+    consoleView->setShortcut(QKeySequence(tr("Ctrl+Shift+Y")));
+    m_actions.insert(QStringLiteral("view.console"), consoleView);
+    addAction(QStringLiteral("settings.gateway"), tr("&Gateway…"), {}, [this] { showGatewaySettings(); });
     addAction(QStringLiteral("help.about"), tr("&About Botwright Studio"), {}, [this] { showAbout(); });
 }
 
@@ -148,7 +157,9 @@ void MainWindow::createMenus() {
     view->addAction(m_actions.value(QStringLiteral("view.sandboxFaults")));
     view->addAction(m_actions.value(QStringLiteral("view.liveTraffic")));
     view->addAction(m_actions.value(QStringLiteral("view.gateway")));
+    view->addAction(m_actions.value(QStringLiteral("view.console")));
     fill(view->addMenu(tr("&Theme")), {"theme.light", "theme.dark"});
+    fill(menuBar()->addMenu(tr("&Settings")), {"settings.gateway"});
     fill(menuBar()->addMenu(tr("&Help")), {"help.about"});
     // Actions must also fire while the menu bar is hidden (e.g. under some desktop shells).
     QWidget::addActions(m_actions.values());
@@ -206,6 +217,19 @@ void MainWindow::askGoToLine() {
     if (accepted) {
         page->editor()->goToLine(line);
     }
+}
+
+void MainWindow::showGatewaySettings() {
+    // One dialog at a time; a second trigger brings the open one forward.
+    if (auto* open = findChild<GatewaySettingsDialog*>(); open && open->isVisible()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new GatewaySettingsDialog(m_gatewayConnector->target(), m_tokenStore, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GatewaySettingsDialog::applied, m_gatewayConnector, &GatewayConnector::apply);
+    dialog->open(); // window-modal, never a nested event loop
 }
 
 void MainWindow::showAbout() {

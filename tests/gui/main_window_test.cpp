@@ -1,4 +1,6 @@
 // Drives the real main window under QT_QPA_PLATFORM=offscreen, in a private home (see gui_test_env).
+#include "app/studio/console_dock.h"
+#include "app/studio/console_model.h"
 #include "app/studio/editor_tabs.h"
 #include "app/studio/main_window.h"
 #include "app/studio/project_tree_dock.h"
@@ -17,6 +19,8 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -307,4 +311,77 @@ TEST_CASE("the shown studio starts the sandbox and connects its own bot to it, c
     window.action(QStringLiteral("view.gateway"))->trigger();
     QTest::qWait(1200);
     botwright::testing::saveScreenshot(&window, QStringLiteral("studio_gateway"));
+}
+
+TEST_CASE("the open project's scripts run live: status, Console output, reload on save, click to source",
+          "[gui][studio][scripts]") {
+    resetSettings();
+    Studio studio; // first start: the example project
+    MainWindow& window = studio.window;
+    window.resize(1280, 800);
+    REQUIRE(window.project() != nullptr);
+    auto* status = window.findChild<QLabel*>(QStringLiteral("vmStatus"));
+    REQUIRE(status != nullptr);
+    // The VM starts (the example's scripts may use SDK calls this VM lacks: then the Console says so).
+    const bool started = QTest::qWaitFor(
+        [&] {
+            return status->text().startsWith(QStringLiteral("Scripts: running")) ||
+                   status->text().startsWith(QStringLiteral("Scripts: failed"));
+        },
+        20000);
+    const botwright::studio::ConsoleModel* console = window.consoleDock()->model();
+    for (int r = 0; r < console->rowCount(); ++r)
+        UNSCOPED_INFO(console->entryAt(r).level.toStdString() + ": " +
+                      console->entryAt(r).message.toStdString());
+    INFO(status->text().toStdString());
+    REQUIRE(started);
+    if (!status->text().startsWith(QStringLiteral("Scripts: running")))
+        CHECK(console->rowCount() > 0);
+
+    // A save reloads the scripts; what they print reaches the Console with its .ts position.
+    QString error;
+    const QString helloPath = window.project()->scriptPath(QStringLiteral("hello"));
+    auto* page = window.tabs()->openFile(helloPath, &error);
+    REQUIRE(page != nullptr);
+    page->editor()->setText(
+        QStringLiteral("// the test's own script\n  console.warn(\"hello from the test\");\n"));
+    const int logLine = 2;
+    REQUIRE(window.tabs()->saveCurrent());
+    int row = -1;
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            for (int r = 0; r < console->rowCount(); ++r)
+                if (console->entryAt(r).message == QStringLiteral("hello from the test"))
+                    row = r;
+            return row >= 0;
+        },
+        20000));
+    CHECK(console->entryAt(row).level == QStringLiteral("warn"));
+    CHECK(console->entryAt(row).script == QStringLiteral("hello"));
+    CHECK(console->entryAt(row).line == logLine);
+    REQUIRE(QTest::qWaitFor([&] { return status->text().contains(QStringLiteral("reloaded in")); }, 20000));
+    CHECK(status->text().startsWith(QStringLiteral("Scripts: running")));
+
+    // Clicking the entry opens the script at that position.
+    window.tabs()->openFile(window.project()->scriptPath(QStringLiteral("ping")), &error);
+    QSignalSpy activated(window.consoleDock(), &botwright::studio::ConsoleDock::positionActivated);
+    window.action(QStringLiteral("view.console"))->trigger();
+    REQUIRE(window.consoleDock()->isVisible());
+    QTest::qWait(200);
+    QTableView* table = window.consoleDock()->table();
+    table->scrollTo(console->index(row, 0));
+    QTest::mouseClick(
+        table->viewport(), Qt::LeftButton, {},
+        table->visualRect(console->index(row, botwright::studio::ConsoleModel::MessageColumn)).center());
+    REQUIRE(activated.size() == 1);
+    REQUIRE(window.tabs()->currentPage() != nullptr);
+    CHECK(window.tabs()->currentPage()->filePath() == helloPath);
+    int line = 0;
+    int index = 0;
+    window.tabs()->currentPage()->editor()->getCursorPosition(&line, &index);
+    CHECK(line + 1 == logLine);
+    CHECK(index + 1 == console->entryAt(row).column);
+    QTest::qWait(300);
+    botwright::testing::saveScreenshot(&window, QStringLiteral("studio_console"));
+    window.close();
 }

@@ -21,7 +21,7 @@ for f in ./usr/bin/botwright ./usr/bin/botwright-cli ./usr/bin/botwright-vm \
   grep -qx -- "$f" <<<"$contents" || fail "$f missing from the .deb"
 done
 depends="$(dpkg-deb -f "$deb" Depends)"
-for d in libqt6widgets6 libqscintilla2-qt6-15 libnode108 qt6-qpa-plugins; do
+for d in libqt6widgets6 libqscintilla2-qt6-15 libnode108 qt6-qpa-plugins libqt6keychain1; do
   grep -q "$d" <<<"$depends" || fail ".deb does not depend on $d"
 done
 
