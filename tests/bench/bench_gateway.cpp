@@ -4,6 +4,7 @@
 #include "engine/protocol/frame_envelope.h"
 #include "engine/protocol/zlib_stream.h"
 #include "engine/protocol/zstd_stream.h"
+#include "tests/bench/bench_payloads.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -15,21 +16,6 @@
 
 namespace {
 
-QByteArray messageCreate(int n) {
-    return QStringLiteral(
-               R"({"op":0,"s":%1,"t":"MESSAGE_CREATE","d":{"id":"12%2","channel_id":"1113768910127104000",)"
-               R"("guild_id":"1113768905932800000","author":{"id":"948142551859331072","username":"alice",)"
-               R"("discriminator":"0","global_name":"Alice","avatar":null,"public_flags":0},"content":"message %1 )"
-               R"(says hello to the bot","timestamp":"2026-11-22T04:00:00.000000+00:00","edited_timestamp":null,)"
-               R"("tts":false,"mention_everyone":false,"mentions":[],"mention_roles":[],"attachments":[],"embeds":[],)"
-               R"("components":[],"pinned":false,"type":0,"flags":0,"member":{"roles":[],"joined_at":)"
-               R"("2023-06-01T10:00:00.000000+00:00","deaf":false,"mute":false,"flags":0,"pending":false},)"
-               R"("channel_type":0}})")
-        .arg(n)
-        .arg(1573909431194877952LL + n)
-        .toUtf8();
-}
-
 template <class Compressor, class Decompressor>
 void measure(const char* name) {
     constexpr int kFrames = 200000;
@@ -38,7 +24,7 @@ void measure(const char* name) {
     wire.reserve(kFrames);
     qsizetype plain = 0;
     for (int i = 0; i < kFrames; ++i) {
-        const QByteArray frame = messageCreate(i);
+        const QByteArray frame = botwright::bench::messageCreateFrame(i);
         plain += frame.size();
         wire.push_back(compressor.compress(frame));
     }

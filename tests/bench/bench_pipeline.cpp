@@ -5,6 +5,7 @@
 // them less than wall-clock time would (they still share caches and cores).
 #include "engine/pipeline/event_routing.h"
 #include "engine/pipeline/transformer.h"
+#include "tests/bench/bench_payloads.h"
 
 #include <QCoreApplication>
 
@@ -17,22 +18,6 @@
 namespace {
 
 constexpr quint64 kGuild = 1113768905932800000ULL;
-
-// The `d` of tests/bench/bench_gateway.cpp's MESSAGE_CREATE frame (the sandbox's shape).
-QByteArray messageCreate(int n) {
-    return QStringLiteral(
-               R"({"id":"12%2","channel_id":"1113768910127104000",)"
-               R"("guild_id":"1113768905932800000","author":{"id":"948142551859331072","username":"alice",)"
-               R"("discriminator":"0","global_name":"Alice","avatar":null,"public_flags":0},"content":"message %1 )"
-               R"(says hello to the bot","timestamp":"2026-11-22T04:00:00.000000+00:00","edited_timestamp":null,)"
-               R"("tts":false,"mention_everyone":false,"mentions":[],"mention_roles":[],"attachments":[],"embeds":[],)"
-               R"("components":[],"pinned":false,"type":0,"flags":0,"member":{"roles":[],"joined_at":)"
-               R"("2023-06-01T10:00:00.000000+00:00","deaf":false,"mute":false,"flags":0,"pending":false},)"
-               R"("channel_type":0})")
-        .arg(n)
-        .arg(1573909431194877952LL + n)
-        .toUtf8();
-}
 
 qint64 threadCpuNs() {
     timespec now{};
@@ -64,7 +49,7 @@ int main(int argc, char* argv[]) {
     const int kRounds = argc > 1 ? std::max(1000, std::atoi(argv[1])) : 200000;
     std::vector<QByteArray> payloads;
     for (int i = 0; i < kPayloads; ++i)
-        payloads.push_back(messageCreate(i));
+        payloads.push_back(botwright::bench::messageCreateData(i));
     const TransformContext ctx{kGuild, {}};
     const QByteArrayView type("MESSAGE_CREATE");
     qsizetype sink = 0;

@@ -11,6 +11,7 @@
 #include "engine/runtime/js_isolate.h"
 #include "engine/runtime/script_bundle.h"
 #include "engine/runtime/vm_supervisor.h"
+#include "tests/bench/bench_payloads.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -29,21 +30,6 @@ using namespace botwright;
 namespace {
 
 constexpr quint64 kGuild = 1113768905932800000ULL;
-
-QByteArray frame(int n) {
-    return QStringLiteral(
-               R"({"op":0,"s":%1,"t":"MESSAGE_CREATE","d":{"id":"%2","channel_id":"1113768910127104000",)"
-               R"("guild_id":"1113768905932800000","author":{"id":"948142551859331072","username":"alice",)"
-               R"("discriminator":"0","global_name":"Alice","avatar":null,"public_flags":0},"content":"message %1 )"
-               R"(says hello to the bot","timestamp":"2026-11-22T04:00:00.000000+00:00","edited_timestamp":null,)"
-               R"("tts":false,"mention_everyone":false,"mentions":[],"mention_roles":[],"attachments":[],"embeds":[],)"
-               R"("components":[],"pinned":false,"type":0,"flags":0,"member":{"roles":[],"joined_at":)"
-               R"("2023-06-01T10:00:00.000000+00:00","deaf":false,"mute":false,"flags":0,"pending":false},)"
-               R"("channel_type":0}})")
-        .arg(n)
-        .arg(1573909431194877952LL + n)
-        .toUtf8();
-}
 
 bool wait(const std::function<bool()>& done, int ms) {
     QElapsedTimer t;
@@ -123,7 +109,7 @@ int main(int argc, char* argv[]) {
     std::vector<QByteArray> wire;
     wire.reserve(static_cast<std::size_t>(events));
     for (int i = 0; i < events; ++i)
-        wire.push_back(deflater.compress(frame(i)));
+        wire.push_back(deflater.compress(botwright::bench::messageCreateFrame(i)));
 
     {
         Rig rig;
