@@ -150,8 +150,9 @@ void ScriptRuntime::onDispatch(int shardId, const QString& type, const QByteArra
     const pipeline::RouteDecision route = pipeline::route(t, data, m_guildId);
     if (!route.delivered())
         return;
-    if (m_listenersKnown && !m_listened.contains(route.sdkEvent.toByteArray()) &&
-        !route.sdkEvent.startsWith("BOTLOADER_")) {
+    // The name points at the router's static table: share it rather than copy it per event.
+    const QByteArray sdkEvent = QByteArray::fromRawData(route.sdkEvent.data(), route.sdkEvent.size());
+    if (m_listenersKnown && !m_listened.contains(sdkEvent) && !sdkEvent.startsWith("BOTLOADER_")) {
         ++m_filtered; // the handler stage: nobody listens, stop here
         return;
     }
@@ -166,10 +167,10 @@ void ScriptRuntime::onDispatch(int shardId, const QString& type, const QByteArra
     ++m_routed;
     if (!m_vmStarted) {
         if (m_early.size() < kMaxEarlyEvents)
-            m_early.emplace_back(route.sdkEvent.toByteArray(), out.json);
+            m_early.emplace_back(sdkEvent, out.json);
         return;
     }
-    m_supervisor->deliver(route.sdkEvent.toByteArray(), out.json);
+    m_supervisor->deliver(sdkEvent, out.json);
 }
 
 } // namespace botwright::runtime

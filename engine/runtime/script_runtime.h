@@ -41,7 +41,8 @@ public:
     explicit ScriptRuntime(ScriptRuntimeConfig config, QObject* parent = nullptr);
     ~ScriptRuntime() override;
 
-    // Opens the project and its storage and builds the first bundle; false with a readable error.
+    // Opens the project and its storage and builds the first bundle; false with a readable error, and
+    // then the runtime is not usable: make a new one (the studio does so on the next save).
     bool open(QString* error);
     // Rebuilds the bundle from the files and hot-reloads the VM.
     void reload();

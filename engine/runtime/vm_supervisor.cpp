@@ -148,9 +148,12 @@ void VmSupervisor::writeHelloAndLoad() {
 void VmSupervisor::deliver(const QByteArray& sdkEvent, const QByteArray& data) {
     if (static_cast<int>(m_queue.size()) >= m_options.maxQueued) {
         m_queue.pop_front();
-        if (m_queue.size() % 1000 == 0)
+        // The queue stays full once it is: count the drops, and say so on the first of every 1,000.
+        if (m_dropped++ % 1000 == 0)
             note(QStringLiteral("warn"),
-                 tr("The scripts are not keeping up: the oldest queued events are dropped."));
+                 tr("The scripts are not keeping up: the oldest queued events are dropped "
+                    "(%n so far).",
+                    nullptr, static_cast<int>(m_dropped)));
     }
     m_queue.push_back(Event{m_nextEventId++, sdkEvent, data});
     schedulePump();

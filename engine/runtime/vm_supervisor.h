@@ -101,6 +101,7 @@ private:
     std::deque<Event> m_inFlight; // written, not acknowledged
     qint64 m_nextEventId = 1;
     qint64 m_acked = 0;
+    qint64 m_dropped = 0; // events dropped because the queue was full
     int m_restarts = 0;
     int m_quickFailures = 0; // consecutive workers that died soon after starting
     bool m_reloading = false;

@@ -97,9 +97,7 @@ int VmWorker::run() {
                 resolveOp(frame.body);
                 break;
             case VmMessage::Shutdown:
-                if (m_lastEventId > m_doneEventId)
-                    m_channel.send(VmMessage::EventDone,
-                                   QByteArray("{\"upTo\":") + QByteArray::number(m_lastEventId) + '}');
+                acknowledgeEvents();
                 m_channel.flush();
                 return 0;
             default:
@@ -110,16 +108,20 @@ int VmWorker::run() {
             }
         }
         frames.clear();
-        if (m_lastEventId > m_doneEventId && !m_channel.hasPending()) {
-            m_doneEventId = m_lastEventId;
-            m_channel.send(VmMessage::EventDone,
-                           QByteArray("{\"upTo\":") + QByteArray::number(m_lastEventId) + '}');
-        }
-        if (!m_channel.hasPending())
+        if (!m_channel.hasPending()) {
+            acknowledgeEvents();
             m_channel.flush();
+        }
     }
     m_channel.flush();
     return m_channel.inputError().isEmpty() ? 0 : kExitProtocol;
+}
+
+void VmWorker::acknowledgeEvents() {
+    if (m_lastEventId <= m_doneEventId)
+        return;
+    m_doneEventId = m_lastEventId;
+    m_channel.send(VmMessage::EventDone, QByteArray("{\"upTo\":") + QByteArray::number(m_lastEventId) + '}');
 }
 
 bool VmWorker::hello(const QByteArray& body) {

@@ -47,6 +47,8 @@ private:
     bool evaluateModule(v8::Local<v8::Context> context, const QString& name, const QString& url);
     void dispatchEvent(const QByteArray& body);
     void resolveOp(const QByteArray& body);
+    // Tells the host every event up to the last one read has been dispatched (one frame per batch).
+    void acknowledgeEvents();
     // Calls `fn` with the watchdog armed and runs the microtasks after it; reports a timeout, a
     // thrown exception and unhandled rejections. Returns false when the call threw or was stopped.
     bool callIntoJs(v8::Local<v8::Context> context, v8::Local<v8::Function> fn, int argc,
