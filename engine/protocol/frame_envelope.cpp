@@ -102,9 +102,25 @@ FrameEnvelope FrameEnvelopeParser::parse(const QByteArray& json) {
         if (const auto code =
                 m_impl->reader.iterate(text, length, length + simdjson::SIMDJSON_PADDING).get(doc))
             return refused(QStringLiteral("not valid JSON: %1").arg(describe(code)));
-        simdjson::ondemand::value d;
-        if (const auto code = doc.find_field_unordered("d").get(d))
+        // Keys are compared unescaped, as the validation above read them: `"\u0064"` is "d" too.
+        simdjson::ondemand::object fields;
+        if (const auto code = doc.get_object().get(fields))
             return refused(QStringLiteral("cannot read \"d\": %1").arg(describe(code)));
+        simdjson::ondemand::value d;
+        bool found = false;
+        for (auto field : fields) {
+            std::string_view key;
+            if (const auto code = field.unescaped_key().get(key))
+                return refused(QStringLiteral("cannot read \"d\": %1").arg(describe(code)));
+            if (key != "d")
+                continue;
+            if (const auto code = field.value().get(d))
+                return refused(QStringLiteral("cannot read \"d\": %1").arg(describe(code)));
+            found = true;
+            break;
+        }
+        if (!found)
+            return refused(QStringLiteral("cannot read \"d\""));
         simdjson::ondemand::json_type kind;
         if (const auto code = d.type().get(kind))
             return refused(QStringLiteral("cannot read \"d\": %1").arg(describe(code)));

@@ -43,6 +43,11 @@ TEST_CASE("scalar and absent d, null s and t", "[protocol][envelope]") {
     e = parser.parse(R"({"op":0,"d":[1, [2]],"s":7})");
     REQUIRE(e.ok);
     CHECK(e.data == "[1, [2]]");
+
+    // A key written with escapes is the same key.
+    e = parser.parse(R"({"op":1,"\u0064":5})");
+    REQUIRE(e.ok);
+    CHECK(e.data == "5");
 }
 
 TEST_CASE("a parser reuses its buffer across frames of any size", "[protocol][envelope]") {
