@@ -3,6 +3,7 @@
 #include <libplatform/libplatform.h>
 #include <v8.h>
 
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 
@@ -18,6 +19,9 @@ std::unique_ptr<v8::Platform> g_platform;
 void V8Platform::ensureInitialized() {
     std::call_once(g_once, [] {
         v8::V8::InitializeICU();
+        // A developer aid for profiling (e.g. "--perf-basic-prof"); never set by the studio itself.
+        if (const char* flags = std::getenv("BOTWRIGHT_V8_FLAGS"))
+            v8::V8::SetFlagsFromString(flags);
         g_platform = v8::platform::NewDefaultPlatform();
         v8::V8::InitializePlatform(g_platform.get());
         v8::V8::Initialize();

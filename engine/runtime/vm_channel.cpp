@@ -1,18 +1,25 @@
 #include "engine/runtime/vm_channel.h"
 
 #include <cerrno>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace botwright::runtime {
 
 namespace {
 constexpr qsizetype kFlushThreshold = 256 * 1024;
-}
+constexpr int kPipeBytes = 1024 * 1024;
+} // namespace
 
 VmChannel::VmChannel(int readFd, int writeFd)
     : m_readFd(readFd)
     , m_writeFd(writeFd) {
     m_out.reserve(kFlushThreshold * 2);
+    // Larger pipes (when the fds are pipes): events arrive by the thousand, and a 64 KiB pipe holds
+    // only some forty of them, so both sides would wake each other for every few events. Best
+    // effort: the system's limit (fs.pipe-max-size) may refuse it, and files ignore it.
+    for (const int fd : {readFd, writeFd})
+        ::fcntl(fd, F_SETPIPE_SZ, kPipeBytes);
 }
 
 VmChannel::~VmChannel() = default;

@@ -23,12 +23,15 @@ enum class VmMessage : quint8 {
     Event = 3,    // {"id", "name", "data"}: dispatches one SDK event
     OpResult = 4, // {"call", "ok", "value"} or {"call", "ok":false, "errorClass", "message"}
     Shutdown = 5, // {}: finish and exit 0
+    Trace = 6,    // {"on": bool}: report each event's timing and listeners in EventDone
     // VM → host
-    Ready = 16,      // {"version", "v8"}
-    Loaded = 17,     // {"ok", "scripts":[names evaluated], "ms"}
-    Log = 18,        // {"level":"log|warn|error", "message", "url", "line", "column"}
-    Op = 19,         // {"call", "op", "args"}
-    EventDone = 20,  // {"upTo": id, "ms", "cpuMs"}: events up to and including id were dispatched
+    Ready = 16,  // {"version", "v8"}
+    Loaded = 17, // {"ok", "scripts":[names evaluated], "ms"}
+    Log = 18,    // {"level":"log|warn|error", "message", "url", "line", "column", "event"?}
+    Op = 19,     // {"call", "op", "args", "event"?}
+    // {"upTo": id, "events"?: [[id, startNs, endNs, listeners, ok], …]}: events up to and
+    // including id were dispatched; "events" (while tracing) times each one on CLOCK_MONOTONIC.
+    EventDone = 20,
     ScriptMeta = 21, // the ScriptMeta object a script sent with script.run()
     Fatal = 22,      // {"reason": "heap|protocol|internal", "message"}: the worker exits next
 };

@@ -5,6 +5,10 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QtEndian>
+
+#include <cstring>
+#include <initializer_list>
 
 namespace botwright::runtime {
 
@@ -142,10 +146,20 @@ void VmSupervisor::writeHelloAndLoad() {
     out += encodeVmFrame(
         VmMessage::Load,
         QJsonDocument(QJsonObject{{QStringLiteral("scripts"), scripts}}).toJson(QJsonDocument::Compact));
+    if (m_tracing)
+        out += encodeVmFrame(VmMessage::Trace, "{\"on\":true}");
     m_process->write(out);
 }
 
-void VmSupervisor::deliver(const QByteArray& sdkEvent, const QByteArray& data) {
+void VmSupervisor::setTracing(bool on) {
+    if (on == m_tracing)
+        return;
+    m_tracing = on;
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        m_process->write(encodeVmFrame(VmMessage::Trace, on ? "{\"on\":true}" : "{\"on\":false}"));
+}
+
+qint64 VmSupervisor::deliver(const QByteArray& sdkEvent, const QByteArray& data) {
     if (static_cast<int>(m_queue.size()) >= m_options.maxQueued) {
         m_queue.pop_front();
         // The queue stays full once it is: count the drops, and say so on the first of every 1,000.
@@ -155,8 +169,10 @@ void VmSupervisor::deliver(const QByteArray& sdkEvent, const QByteArray& data) {
                     "(%n so far).",
                     nullptr, static_cast<int>(m_dropped)));
     }
-    m_queue.push_back(Event{m_nextEventId++, sdkEvent, data});
+    const qint64 id = m_nextEventId++;
+    m_queue.push_back(Event{id, sdkEvent, data});
     schedulePump();
+    return id;
 }
 
 void VmSupervisor::schedulePump() {
@@ -178,14 +194,21 @@ void VmSupervisor::pump() {
     QByteArray out;
     while (!m_queue.empty() && static_cast<int>(m_inFlight.size()) < m_options.maxInFlight) {
         Event& event = m_queue.front();
-        QByteArray body;
-        body.reserve(event.data.size() + event.name.size() + 24);
-        body += QByteArray::number(event.id);
-        body += ' ';
-        body += event.name;
-        body += '\n';
-        body += event.data;
-        out += encodeVmFrame(VmMessage::Event, body);
+        // "<id> <name>\n<data>" framed in place: one copy of the payload into the batch.
+        const QByteArray id = QByteArray::number(event.id);
+        const qsizetype bodySize = id.size() + 1 + event.name.size() + 1 + event.data.size();
+        const qsizetype at = out.size();
+        out.resize(at + 5 + bodySize);
+        char* p = out.data() + at;
+        qToLittleEndian<quint32>(static_cast<quint32>(bodySize + 1), p);
+        p[4] = static_cast<char>(VmMessage::Event);
+        p += 5;
+        for (const QByteArray* part : std::initializer_list<const QByteArray*>{&id, &event.name}) {
+            std::memcpy(p, part->constData(), static_cast<std::size_t>(part->size()));
+            p += part->size();
+            *p++ = part == &id ? ' ' : '\n';
+        }
+        std::memcpy(p, event.data.constData(), static_cast<std::size_t>(event.data.size()));
         m_inFlight.push_back(std::move(event));
         m_queue.pop_front();
     }
@@ -245,6 +268,7 @@ void VmSupervisor::handleFrame(const VmFrame& frame) {
         entry.timeMs = QDateTime::currentMSecsSinceEpoch();
         entry.level = o.value(QStringLiteral("level")).toString();
         entry.message = m_bundle.mapText(o.value(QStringLiteral("message")).toString());
+        entry.eventId = static_cast<qint64>(o.value(QStringLiteral("event")).toDouble(-1));
         if (const auto at = m_bundle.map(o.value(QStringLiteral("url")).toString(),
                                          o.value(QStringLiteral("line")).toInt(),
                                          o.value(QStringLiteral("column")).toInt())) {
@@ -262,13 +286,26 @@ void VmSupervisor::handleFrame(const VmFrame& frame) {
             args.isObject()  ? QJsonDocument(args.toObject()).toJson(QJsonDocument::Compact)
             : args.isArray() ? QJsonDocument(args.toArray()).toJson(QJsonDocument::Compact)
                              : QByteArray("null");
-        Q_EMIT opRequested(m_generation, static_cast<qint64>(o.value(QStringLiteral("call")).toDouble()),
-                           o.value(QStringLiteral("op")).toString(), argsJson);
+        const auto call = static_cast<qint64>(o.value(QStringLiteral("call")).toDouble());
+        if (const QJsonValue event = o.value(QStringLiteral("event")); event.isDouble())
+            Q_EMIT opIssued(m_generation, call, static_cast<qint64>(event.toDouble()));
+        Q_EMIT opRequested(m_generation, call, o.value(QStringLiteral("op")).toString(), argsJson);
         break;
     }
     case VmMessage::EventDone: {
-        const qint64 upTo = static_cast<qint64>(
-            QJsonDocument::fromJson(frame.body).object().value(QStringLiteral("upTo")).toDouble());
+        const QJsonObject o = QJsonDocument::fromJson(frame.body).object();
+        const auto upTo = static_cast<qint64>(o.value(QStringLiteral("upTo")).toDouble());
+        if (const QJsonArray events = o.value(QStringLiteral("events")).toArray(); !events.isEmpty()) {
+            QList<VmEventTiming> timings;
+            timings.reserve(events.size());
+            for (const QJsonValue& e : events) {
+                const QJsonArray t = e.toArray();
+                timings.append(VmEventTiming{
+                    static_cast<qint64>(t.at(0).toDouble()), static_cast<qint64>(t.at(1).toDouble()),
+                    static_cast<qint64>(t.at(2).toDouble()), t.at(3).toInt(), t.at(4).toBool()});
+            }
+            Q_EMIT eventsTimed(timings);
+        }
         while (!m_inFlight.empty() && m_inFlight.front().id <= upTo) {
             m_inFlight.pop_front();
             ++m_acked;

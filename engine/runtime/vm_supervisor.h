@@ -35,6 +35,17 @@ struct VmLogEntry {
     QString script; // name without ".ts"; empty when unknown
     int line = 0;
     int column = 0;
+    qint64 eventId = -1; // the event whose handling logged it (deliver()'s id), -1 when none
+};
+
+// How the worker handled one event (reported while tracing is on). Times are CLOCK_MONOTONIC
+// nanoseconds, the clock of QElapsedTimer::msecsSinceReference() on Linux.
+struct VmEventTiming {
+    qint64 eventId = 0;
+    qint64 startNs = 0; // the handlers were entered
+    qint64 endNs = 0;   // they returned (the event's synchronous part ended)
+    int listeners = 0;  // handlers called
+    bool ok = true;     // false when the dispatch threw or was stopped
 };
 
 // Runs a project's scripts in a botwright-vm worker process and keeps them running: it starts the
@@ -51,8 +62,13 @@ public:
     // Starts (or hot-reloads: a new worker replaces the old one) with `bundle`.
     void start(ScriptBundle bundle);
     void stop();
-    // Queues one SDK event; `data` is its SDK-shaped JSON.
-    void deliver(const QByteArray& sdkEvent, const QByteArray& data);
+    // Queues one SDK event; `data` is its SDK-shaped JSON. Returns the event's id, which logs, ops
+    // and timings name.
+    qint64 deliver(const QByteArray& sdkEvent, const QByteArray& data);
+    // While on, the worker reports each event's timing and listeners (eventsTimed); it costs two
+    // clock reads per event. Survives restarts.
+    void setTracing(bool on);
+    bool tracing() const { return m_tracing; }
     // Answers an op the worker asked for; an answer for a worker that is gone is dropped.
     void replyOp(quint64 generation, qint64 call, bool ok, const QByteArray& valueJson,
                  const QString& errorClass = {}, const QString& message = {});
@@ -69,6 +85,9 @@ Q_SIGNALS:
     void stateChanged(botwright::runtime::VmState state, const QString& detail);
     void logged(const botwright::runtime::VmLogEntry& entry);
     void opRequested(quint64 generation, qint64 call, const QString& op, const QByteArray& argsJson);
+    // Emitted just before opRequested when the op was issued while handling an event.
+    void opIssued(quint64 generation, qint64 call, qint64 eventId);
+    void eventsTimed(const QList<botwright::runtime::VmEventTiming>& timings);
     void scriptMeta(const QJsonObject& meta);
     // All scripts evaluated (ok false when one failed); ms is the worker's own evaluation time.
     void loaded(bool ok, double ms);
@@ -107,6 +126,7 @@ private:
     bool m_reloading = false;
     bool m_stopping = false;
     bool m_pumpScheduled = false;
+    bool m_tracing = false;
     QString m_deathReason;
     QElapsedTimer m_sinceLaunch;
     QTimer m_restartTimer;

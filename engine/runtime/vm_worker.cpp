@@ -12,13 +12,17 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <ctime>
 
 namespace botwright::runtime {
 
 namespace {
 
 constexpr size_t kHeapHeadroomBytes = 64u * 1024u * 1024u;
+constexpr qint64 kAckEvery = 256;
 
 VmWorker* workerOf(const v8::FunctionCallbackInfo<v8::Value>& info) {
     return static_cast<VmWorker*>(info.Data().As<v8::External>()->Value());
@@ -37,6 +41,58 @@ v8::Local<v8::String> v8Utf8(v8::Isolate* isolate, QByteArrayView text) {
     return v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
                                    static_cast<int>(text.size()))
         .ToLocalChecked();
+}
+
+// The event payload as a V8 string. Payloads are JSON and nearly always ASCII: those become an
+// external one-byte string over the frame's own buffer (no UTF-8 decoding, no copy); others are
+// decoded from UTF-8.
+class FrameText final : public v8::String::ExternalOneByteStringResource {
+public:
+    FrameText(QByteArray frame, qsizetype offset)
+        : m_frame(std::move(frame))
+        , m_offset(offset) {}
+    const char* data() const override { return m_frame.constData() + m_offset; }
+    size_t length() const override { return static_cast<size_t>(m_frame.size() - m_offset); }
+
+private:
+    QByteArray m_frame; // shares the frame's buffer
+    qsizetype m_offset;
+};
+
+bool isAscii(QByteArrayView text) {
+    // Eight bytes at a time: this runs over every event payload.
+    const char* p = text.data();
+    const char* end = p + text.size();
+    std::uint64_t any = 0;
+    for (; end - p >= 8; p += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, sizeof word);
+        any |= word;
+    }
+    for (; p < end; ++p)
+        any |= static_cast<unsigned char>(*p);
+    return (any & 0x8080808080808080ULL) == 0;
+}
+
+v8::Local<v8::String> payloadString(v8::Isolate* isolate, const QByteArray& frame, qsizetype offset) {
+    const QByteArrayView text = QByteArrayView(frame).sliced(offset);
+    v8::Local<v8::String> external;
+    if (text.size() >= 64 && isAscii(text) &&
+        v8::String::NewExternalOneByte(isolate, new FrameText(frame, offset)).ToLocal(&external))
+        return external;
+    return v8Utf8(isolate, text);
+}
+
+qint64 monotonicNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts); // the host's QElapsedTimer clock: comparable across processes
+    return static_cast<qint64>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+QString describe(const char* activity, QByteArrayView subject) {
+    return subject.isEmpty()
+               ? QString::fromLatin1(activity)
+               : QStringLiteral("%1 %2").arg(QLatin1String(activity), QString::fromUtf8(subject));
 }
 
 } // namespace
@@ -67,6 +123,7 @@ VmWorker::~VmWorker() {
     m_watchdog.reset();
     m_onEvent.Reset();
     m_onOpResult.Reset();
+    m_eventNames.clear();
     m_rejections.clear();
     m_modules.reset();
     m_context.Reset();
@@ -92,9 +149,18 @@ int VmWorker::run() {
                 break;
             case VmMessage::Event:
                 dispatchEvent(frame.body);
+                // Acknowledge as we go too, not only when the input runs dry: the host keeps a
+                // bounded window of events in flight and refills it on each acknowledgement.
+                if (m_lastEventId - m_doneEventId >= kAckEvery) {
+                    acknowledgeEvents();
+                    m_channel.flush();
+                }
                 break;
             case VmMessage::OpResult:
                 resolveOp(frame.body);
+                break;
+            case VmMessage::Trace:
+                m_trace = frame.body.contains("true");
                 break;
             case VmMessage::Shutdown:
                 acknowledgeEvents();
@@ -121,7 +187,19 @@ void VmWorker::acknowledgeEvents() {
     if (m_lastEventId <= m_doneEventId)
         return;
     m_doneEventId = m_lastEventId;
-    m_channel.send(VmMessage::EventDone, QByteArray("{\"upTo\":") + QByteArray::number(m_lastEventId) + '}');
+    QByteArray body = "{\"upTo\":" + QByteArray::number(m_lastEventId);
+    if (!m_timings.empty()) {
+        body += ",\"events\":[";
+        for (const EventTiming& t : m_timings) {
+            body += '[' + QByteArray::number(t.id) + ',' + QByteArray::number(t.startNs) + ',' +
+                    QByteArray::number(t.endNs) + ',' + QByteArray::number(t.listeners) +
+                    (t.ok ? ",true]," : ",false],");
+        }
+        body.back() = ']';
+        m_timings.clear();
+    }
+    body += '}';
+    m_channel.send(VmMessage::EventDone, body);
 }
 
 bool VmWorker::hello(const QByteArray& body) {
@@ -256,7 +334,6 @@ bool VmWorker::evaluateModule(v8::Local<v8::Context> context, const QString& nam
         reportException(context, tryCatch, QStringLiteral("Script %1.ts could not be linked: ").arg(name));
         return false;
     }
-    m_currentWhat = QStringLiteral("starting %1.ts").arg(name);
     m_watchdog->arm(m_limits.startupBudgetMs);
     v8::Local<v8::Value> result;
     const bool evaluated = module->Evaluate(context).ToLocal(&result);
@@ -264,7 +341,7 @@ bool VmWorker::evaluateModule(v8::Local<v8::Context> context, const QString& nam
         m_isolate->PerformMicrotaskCheckpoint();
     const bool stopped = m_watchdog->disarm();
     if (m_heapLimitHit)
-        endForHeapLimit(m_currentWhat);
+        endForHeapLimit(QStringLiteral("starting %1.ts").arg(name));
     if (stopped || tryCatch.HasTerminated()) {
         m_isolate->CancelTerminateExecution();
         log(QStringLiteral("error"),
@@ -304,10 +381,29 @@ void VmWorker::dispatchEvent(const QByteArray& body) {
     Scope scope(*this);
     const v8::Local<v8::Context> context = scope.context();
     const QByteArrayView name(body.constData() + space + 1, newline - space - 1);
-    v8::Local<v8::Value> argv[2] = {v8Utf8(m_isolate, name),
-                                    v8Utf8(m_isolate, QByteArrayView(body).sliced(newline + 1))};
-    callIntoJs(context, m_onEvent.Get(m_isolate), 2, argv, m_limits.cpuBudgetMs,
-               QStringLiteral("handling %1").arg(QString::fromUtf8(name)));
+    v8::Local<v8::Value> argv[2] = {eventName(name), payloadString(m_isolate, body, newline + 1)};
+    const qint64 startNs = m_trace ? monotonicNs() : 0;
+    m_currentEvent = m_lastEventId;
+    v8::Local<v8::Value> result;
+    const bool ok = callIntoJs(context, m_onEvent.Get(m_isolate), 2, argv, m_limits.cpuBudgetMs, "handling",
+                               name, &result);
+    m_currentEvent = -1;
+    if (m_trace) {
+        const int listeners = !result.IsEmpty() && result->IsInt32() ? result.As<v8::Int32>()->Value() : 0;
+        m_timings.push_back({m_lastEventId, startNs, monotonicNs(), listeners, ok});
+    }
+}
+
+v8::Local<v8::String> VmWorker::eventName(QByteArrayView name) {
+    for (const auto& [known, value] : m_eventNames)
+        if (known == name)
+            return value.Get(m_isolate);
+    const v8::Local<v8::String> value =
+        v8::String::NewFromUtf8(m_isolate, name.data(), v8::NewStringType::kInternalized,
+                                static_cast<int>(name.size()))
+            .ToLocalChecked();
+    m_eventNames.emplace_back(name.toByteArray(), v8::Global<v8::String>(m_isolate, value));
+    return value;
 }
 
 void VmWorker::resolveOp(const QByteArray& body) {
@@ -316,28 +412,41 @@ void VmWorker::resolveOp(const QByteArray& body) {
     Scope scope(*this);
     const v8::Local<v8::Context> context = scope.context();
     v8::Local<v8::Value> argv[1] = {v8Utf8(m_isolate, body)};
+    // The host writes {"call":N,…}: the continuation belongs to the event that issued call N.
+    static constexpr QByteArrayView kCallPrefix = "{\"call\":";
+    if (body.startsWith(kCallPrefix)) {
+        const auto it = m_opEvents.find(std::strtoll(body.constData() + kCallPrefix.size(), nullptr, 10));
+        if (it != m_opEvents.end()) {
+            m_currentEvent = it->second;
+            m_opEvents.erase(it);
+        }
+    }
     callIntoJs(context, m_onOpResult.Get(m_isolate), 1, argv, m_limits.cpuBudgetMs,
-               QStringLiteral("continuing after an SDK call"));
+               "continuing after an SDK call");
+    m_currentEvent = -1;
 }
 
 bool VmWorker::callIntoJs(v8::Local<v8::Context> context, v8::Local<v8::Function> fn, int argc,
-                          v8::Local<v8::Value>* argv, int budgetMs, const QString& what) {
+                          v8::Local<v8::Value>* argv, int budgetMs, const char* activity,
+                          QByteArrayView subject, v8::Local<v8::Value>* result) {
     v8::TryCatch tryCatch(m_isolate);
-    m_currentWhat = what;
     m_watchdog->arm(budgetMs);
-    const bool called = !fn->Call(context, context->Global(), argc, argv).IsEmpty();
+    v8::Local<v8::Value> returned;
+    const bool called = fn->Call(context, context->Global(), argc, argv).ToLocal(&returned);
+    if (called && result != nullptr)
+        *result = returned;
     if (called)
         m_isolate->PerformMicrotaskCheckpoint();
     const bool stopped = m_watchdog->disarm();
     if (m_heapLimitHit)
-        endForHeapLimit(what);
+        endForHeapLimit(describe(activity, subject));
     if (stopped || tryCatch.HasTerminated()) {
         const double used = m_watchdog->usedMs();
         m_isolate->CancelTerminateExecution();
         log(QStringLiteral("error"),
             QStringLiteral("A script was stopped while %1: it used more than its CPU budget "
                            "of %2 ms (stopped after %3 ms)")
-                .arg(what)
+                .arg(describe(activity, subject))
                 .arg(budgetMs)
                 .arg(used, 0, 'f', 1));
         return false;
@@ -397,6 +506,8 @@ void VmWorker::log(const QString& level, const QString& message, const QString& 
         w.field("line", line);
         w.field("column", column);
     }
+    if (m_currentEvent >= 0)
+        w.field("event", m_currentEvent);
     w.endObject();
     m_channel.send(VmMessage::Log, w.bytes());
 }
@@ -458,6 +569,10 @@ void VmWorker::nativeOp(const v8::FunctionCallbackInfo<v8::Value>& info) {
     body += name.bytes();
     body += ",\"args\":";
     body += info[1]->IsString() ? utf8(isolate, info[1]) : QByteArray("null");
+    if (self->m_currentEvent >= 0) {
+        body += ",\"event\":" + QByteArray::number(self->m_currentEvent);
+        self->m_opEvents.emplace(call, self->m_currentEvent);
+    }
     body += '}';
     self->m_channel.send(VmMessage::Op, body);
     info.GetReturnValue().Set(static_cast<double>(call));

@@ -6,6 +6,7 @@
 #include <v8.h>
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace botwright::runtime {
@@ -51,8 +52,13 @@ private:
     void acknowledgeEvents();
     // Calls `fn` with the watchdog armed and runs the microtasks after it; reports a timeout, a
     // thrown exception and unhandled rejections. Returns false when the call threw or was stopped.
+    // `activity` and `subject` say what the call was doing, for the rare message that needs it
+    // (built only then: this runs once per event).
     bool callIntoJs(v8::Local<v8::Context> context, v8::Local<v8::Function> fn, int argc,
-                    v8::Local<v8::Value>* argv, int budgetMs, const QString& what);
+                    v8::Local<v8::Value>* argv, int budgetMs, const char* activity,
+                    QByteArrayView subject = {}, v8::Local<v8::Value>* result = nullptr);
+    // The event's name as an internalized V8 string, made once per name.
+    v8::Local<v8::String> eventName(QByteArrayView name);
     void reportException(v8::Local<v8::Context> context, const v8::TryCatch& tryCatch, const QString& prefix);
     void reportUnhandledRejections(v8::Local<v8::Context> context);
     void log(const QString& level, const QString& message, const QString& url = {}, int line = 0,
@@ -87,7 +93,18 @@ private:
     qint64 m_nextCall = 1;
     qint64 m_lastEventId = -1;
     qint64 m_doneEventId = -1;
-    QString m_currentWhat;
+    std::vector<std::pair<QByteArray, v8::Global<v8::String>>> m_eventNames;
+    // Which event the JavaScript now running serves (-1: none), and for each pending op the event
+    // that issued it, so logs and ops after an `await` are still attributed to their event.
+    qint64 m_currentEvent = -1;
+    std::unordered_map<qint64, qint64> m_opEvents;
+    bool m_trace = false;
+    struct EventTiming {
+        qint64 id, startNs, endNs;
+        int listeners;
+        bool ok;
+    };
+    std::vector<EventTiming> m_timings; // while tracing, the events not yet acknowledged
 };
 
 } // namespace botwright::runtime

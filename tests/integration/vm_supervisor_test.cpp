@@ -170,3 +170,60 @@ TEST_CASE("errors point at the .ts file, line and column", "[runtime]") {
     REQUIRE(thrown.size() == 1);
     CHECK(thrown.first().contains(QStringLiteral("main.ts:7:11"))); // the stack, mapped
 }
+
+TEST_CASE("while tracing, each event is timed and its logs and ops (also after an await) name it",
+          "[runtime]") {
+    Harness h;
+    h.write(QStringLiteral("trace"),
+            QStringLiteral("import { Discord } from \"botloader\";\n"
+                           "script.on(\"MESSAGE_CREATE\", async (m) => {\n"
+                           "    console.log(\"before \" + m.content);\n"
+                           "    try { await Discord.getMessage(m.channelId, m.id); } catch (e) {}\n"
+                           "    console.log(\"after \" + m.content);\n"
+                           "});\n"
+                           "script.on(\"MESSAGE_CREATE\", (m) => { if (m.content === \"b\") throw new "
+                           "Error(\"boom\"); });\n"));
+    QList<runtime::VmEventTiming> timings;
+    QList<std::pair<qint64, qint64>> ops; // call → event
+    QObject::connect(h.vm.get(), &runtime::VmSupervisor::eventsTimed, h.vm.get(),
+                     [&](const QList<runtime::VmEventTiming>& t) { timings += t; });
+    QObject::connect(h.vm.get(), &runtime::VmSupervisor::opIssued, h.vm.get(),
+                     [&](quint64, qint64 call, qint64 event) {
+                         ops.append({call, event});
+                     });
+    // Answer every op with an error, as a host without Discord would.
+    QObject::connect(h.vm.get(), &runtime::VmSupervisor::opRequested, h.vm.get(),
+                     [&](quint64 generation, qint64 call, const QString&, const QByteArray&) {
+                         h.vm->replyOp(generation, call, false, {}, QStringLiteral("Error"),
+                                       QStringLiteral("offline"));
+                     });
+    h.start();
+    h.vm->setTracing(true);
+    h.message(QStringLiteral("a"));
+    const qint64 second = h.vm->deliver(
+        "MESSAGE_CREATE", R"({"id":"5","channelId":"6","content":"b","author":{"id":"7","username":"u"}})");
+    REQUIRE(h.waitForLog(QStringLiteral("after a")));
+    REQUIRE(h.waitForLog(QStringLiteral("after b")));
+    REQUIRE(QTest::qWaitFor([&] { return timings.size() == 2; }, 10000));
+    const qint64 first = second - 1;
+    CHECK(timings[0].eventId == first);
+    CHECK(timings[1].eventId == second);
+    CHECK(timings[0].listeners == 2);
+    CHECK(timings[0].endNs >= timings[0].startNs);
+    CHECK(timings[1].startNs >= timings[0].endNs);
+    for (const VmLogEntry& e : h.logs) {
+        if (e.message.endsWith(QStringLiteral(" a")))
+            CHECK(e.eventId == first);
+        if (e.message.endsWith(QStringLiteral(" b")) || e.message.contains(QStringLiteral("boom")))
+            CHECK(e.eventId == second);
+    }
+    REQUIRE(ops.size() == 2);
+    CHECK(ops[0].second == first);
+    CHECK(ops[1].second == second);
+
+    // Off again: no more timings.
+    h.vm->setTracing(false);
+    h.message(QStringLiteral("c"));
+    REQUIRE(h.waitForLog(QStringLiteral("after c")));
+    CHECK(timings.size() == 2);
+}

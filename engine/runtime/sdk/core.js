@@ -38,7 +38,8 @@ export function setEventSink(sink) {
 
 function onEvent(name, dataText) {
     const data = JSON.parse(dataText);
-    globalThis.BotloaderCore.dispatchWrapper({ name, data });
+    // The number of listeners called, for the host's event trace.
+    return globalThis.BotloaderCore.dispatchWrapper({ name, data });
 }
 
 function onOpResult(text) {
@@ -53,7 +54,7 @@ function onOpResult(text) {
 Object.defineProperty(globalThis, "BotloaderCore", {
     value: {
         dispatchWrapper(evt) {
-            if (eventSink !== null) eventSink(evt);
+            return eventSink !== null ? eventSink(evt) : 0;
         },
         dispatchEvent(evt) {
             if (eventSink !== null) eventSink(evt);

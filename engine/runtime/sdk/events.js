@@ -31,10 +31,12 @@ export function registerScript(script) {
 function dispatch(evt) {
     const make = wrap[evt.name];
     const payload = make === undefined ? evt.data : make(evt.data);
+    let called = 0;
     for (const script of scripts) {
         const handlers = script._handlers.get(evt.name);
         if (handlers === undefined) continue;
         for (const handler of handlers) {
+            called++;
             try {
                 handler(payload);
             } catch (error) {
@@ -43,6 +45,7 @@ function dispatch(evt) {
             }
         }
     }
+    return called;
 }
 
 core.setEventSink(dispatch);
