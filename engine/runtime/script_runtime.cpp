@@ -1,7 +1,5 @@
 #include "engine/runtime/script_runtime.h"
 
-#include "engine/pipeline/event_routing.h"
-#include "engine/pipeline/transformer.h"
 #include "engine/project/project.h"
 #include "engine/project/storage_database.h"
 #include "engine/rest/rest_client.h"
@@ -19,10 +17,42 @@ namespace {
 constexpr std::size_t kMaxEarlyEvents = 100000;
 }
 
+namespace {
+// Op calls are numbered by each worker from 1: with the worker's generation they are unique.
+qint64 callKey(quint64 generation, qint64 call) {
+    return static_cast<qint64>(generation << 40) | call;
+}
+} // namespace
+
 ScriptRuntime::ScriptRuntime(ScriptRuntimeConfig config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_bundler(std::make_unique<ScriptBundler>()) {}
+    , m_bundler(std::make_unique<ScriptBundler>()) {
+    pipeline::EventPipeline::Options options;
+    options.traceCapacity = m_config.traceCapacity;
+    options.guildId = m_config.guildId;
+    m_pipeline = std::make_unique<pipeline::EventPipeline>(options);
+    m_pipeline->setListenerFilter([this](QByteArrayView sdkEvent) {
+        // Until the scripts have loaded, nobody knows who listens: let everything through.
+        if (!m_listenersKnown ||
+            m_listened.contains(QByteArray::fromRawData(sdkEvent.data(), sdkEvent.size())))
+            return true;
+        ++m_filtered; // the handler stage: nobody listens, stop here
+        return false;
+    });
+    connect(m_pipeline.get(), &pipeline::EventPipeline::deliverEvent, this, &ScriptRuntime::deliver);
+    connect(m_pipeline.get(), &pipeline::EventPipeline::transformFailed, this,
+            [this](const QString& type, const QString& sdkEvent, const QString& error) {
+                note(QStringLiteral("warn"),
+                     tr("A %1 dispatch could not be turned into %2: %3").arg(type, sdkEvent, error));
+            });
+}
+
+void ScriptRuntime::setTracing(bool on) {
+    m_pipeline->setTracing(on);
+    if (m_supervisor)
+        m_supervisor->setTracing(on);
+}
 
 ScriptRuntime::~ScriptRuntime() = default;
 
@@ -105,6 +135,7 @@ void ScriptRuntime::onReady(const QByteArray& data) {
         m_guildId = guilds.first().toObject().value(QStringLiteral("id")).toString().toULongLong();
     }
     m_ops->setGuildId(m_guildId);
+    m_pipeline->setGuildId(m_guildId);
     startVm();
 }
 
@@ -116,61 +147,68 @@ void ScriptRuntime::startVm() {
     options.guildId = QString::number(m_guildId);
     options.botUser = m_botUser;
     m_supervisor = std::make_unique<VmSupervisor>(options);
-    connect(m_supervisor.get(), &VmSupervisor::logged, this, &ScriptRuntime::logged);
-    connect(m_supervisor.get(), &VmSupervisor::stateChanged, this, &ScriptRuntime::stateChanged);
-    connect(m_supervisor.get(), &VmSupervisor::loaded, this, [this](bool ok, double ms) {
+    m_supervisor->setTracing(m_pipeline->tracing());
+    connectSupervisor();
+    m_supervisor->start(std::move(m_pendingBundle));
+    for (EarlyEvent& e : m_early)
+        m_pipeline->eventDelivered(e.traceId, m_supervisor->deliver(e.sdkEvent, e.json));
+    m_early.clear();
+}
+
+void ScriptRuntime::connectSupervisor() {
+    VmSupervisor* vm = m_supervisor.get();
+    connect(vm, &VmSupervisor::logged, this, [this](const VmLogEntry& entry) {
+        if (entry.eventId >= 0)
+            m_pipeline->eventLogged(
+                entry.eventId,
+                pipeline::LogTrace{entry.level, entry.message, entry.script, entry.line, entry.column});
+        Q_EMIT logged(entry);
+    });
+    connect(vm, &VmSupervisor::stateChanged, this, &ScriptRuntime::stateChanged);
+    connect(vm, &VmSupervisor::loaded, this, [this](bool ok, double ms) {
         m_listenersKnown = true;
         Q_EMIT loaded(ok, ms);
     });
-    connect(m_supervisor.get(), &VmSupervisor::scriptMeta, this, [this](const QJsonObject& meta) {
+    connect(vm, &VmSupervisor::scriptMeta, this, [this](const QJsonObject& meta) {
         for (const QJsonValue& e : meta.value(QStringLiteral("events")).toArray())
             m_listened.insert(e.toString().toUtf8());
     });
-    connect(m_supervisor.get(), &VmSupervisor::opRequested, this,
+    connect(vm, &VmSupervisor::eventsTimed, this, [this](const QList<VmEventTiming>& timings) {
+        for (const VmEventTiming& t : timings)
+            m_pipeline->eventTimed(t.eventId, t.startNs, t.endNs, t.listeners, t.ok);
+    });
+    connect(vm, &VmSupervisor::opIssued, this, [this](quint64 generation, qint64 call, qint64 eventId) {
+        m_opEvents.insert(callKey(generation, call), eventId);
+    });
+    connect(vm, &VmSupervisor::opRequested, this,
             [this](quint64 generation, qint64 call, const QString& op, const QByteArray& args) {
-                m_ops->handle(op, args, [this, generation, call](const OpReply& r) {
+                const qint64 key = callKey(generation, call);
+                if (const auto it = m_opEvents.constFind(key); it != m_opEvents.constEnd()) {
+                    m_pipeline->opIssued(*it, key, op, args);
+                    m_opEvents.erase(it);
+                }
+                m_ops->handle(op, args, [this, generation, call, key](const OpReply& r) {
+                    m_pipeline->opAnswered(key, r.ok, r.valueJson, r.errorClass, r.message);
                     if (m_supervisor)
                         m_supervisor->replyOp(generation, call, r.ok, r.valueJson, r.errorClass, r.message);
                 });
             });
-    m_supervisor->start(std::move(m_pendingBundle));
-    for (auto& [name, data] : m_early)
-        m_supervisor->deliver(name, data);
-    m_early.clear();
 }
 
-void ScriptRuntime::onDispatch(int shardId, const QString& type, const QByteArray& data, int seq) {
-    Q_UNUSED(shardId);
-    Q_UNUSED(seq);
-    if (type == QLatin1StringView("READY")) {
-        onReady(data);
-        return;
-    }
-    const QByteArray t = type.toLatin1();
-    const pipeline::RouteDecision route = pipeline::route(t, data, m_guildId);
-    if (!route.delivered())
-        return;
-    // The name points at the router's static table: share it rather than copy it per event.
-    const QByteArray sdkEvent = QByteArray::fromRawData(route.sdkEvent.data(), route.sdkEvent.size());
-    if (m_listenersKnown && !m_listened.contains(sdkEvent) && !sdkEvent.startsWith("BOTLOADER_")) {
-        ++m_filtered; // the handler stage: nobody listens, stop here
-        return;
-    }
-    pipeline::TransformContext ctx;
-    ctx.guildId = m_guildId;
-    const pipeline::TransformOutput out = pipeline::transformEvent(route.sdkEvent, data, ctx);
-    if (!out.ok) {
-        note(QStringLiteral("warn"), tr("A %1 dispatch could not be turned into %2: %3")
-                                         .arg(type, QString::fromLatin1(route.sdkEvent), out.error));
-        return;
-    }
+void ScriptRuntime::deliver(qint64 traceId, const QByteArray& sdkEvent, const QByteArray& json) {
     ++m_routed;
     if (!m_vmStarted) {
         if (m_early.size() < kMaxEarlyEvents)
-            m_early.emplace_back(sdkEvent, out.json);
+            m_early.push_back({traceId, sdkEvent, json});
         return;
     }
-    m_supervisor->deliver(sdkEvent, out.json);
+    m_pipeline->eventDelivered(traceId, m_supervisor->deliver(sdkEvent, json));
+}
+
+void ScriptRuntime::onDispatch(int shardId, const QString& type, const QByteArray& data, int seq) {
+    if (type == QLatin1StringView("READY"))
+        onReady(data);
+    m_pipeline->push(shardId, type.toLatin1(), data, seq);
 }
 
 } // namespace botwright::runtime

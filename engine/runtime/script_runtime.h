@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/pipeline/event_pipeline.h"
 #include "engine/runtime/vm_supervisor.h"
 
 #include <QByteArray>
@@ -28,13 +29,15 @@ struct ScriptRuntimeConfig {
     quint64 guildId = 0; // 0: the first guild in READY
     VmOptions vm;        // guildId and botUser are filled in from READY
     int restBackoffBaseMs = 1000;
+    int traceCapacity = 1000; // events the pipeline's trace keeps
 };
 
 // A project's scripts, live: builds the bundle, runs the VM under its supervisor, serves its ops,
-// and feeds it the gateway's dispatches through the pipeline's handler (routing: which SDK event,
-// if any script listens) and transformer (Discord JSON → SDK shapes). The VM starts once READY
-// names the bot and the guild; dispatches before that are kept. reload() (after a save) rebuilds
-// and replaces the VM without touching the gateway. Lives on one thread; GUI-free.
+// and feeds it the gateway's dispatches through its pipeline::EventPipeline (handler: state cache
+// and routing; transformer: Discord JSON → SDK shapes; event: the VM), whose traces it completes
+// with what the VM reports (timings, logs, ops and their answers). The VM starts once READY names
+// the bot and the guild; events before that are kept. reload() (after a save) rebuilds and
+// replaces the VM without touching the gateway. Lives on one thread; GUI-free.
 class ScriptRuntime final : public QObject {
     Q_OBJECT
 public:
@@ -51,6 +54,10 @@ public:
     void onDispatch(int shardId, const QString& type, const QByteArray& data, int seq);
 
     VmSupervisor* supervisor() const { return m_supervisor.get(); }
+    // The stages every dispatch passes; breakpoints, stepping, traces and replay. Same thread.
+    pipeline::EventPipeline* pipeline() const { return m_pipeline.get(); }
+    // Tracing in the pipeline and event timing in the VM (on by default).
+    void setTracing(bool on);
     quint64 guildId() const { return m_guildId; }
     qint64 routed() const { return m_routed; }
     qint64 filtered() const { return m_filtered; }
@@ -67,6 +74,8 @@ Q_SIGNALS:
 private:
     void onReady(const QByteArray& data);
     void startVm();
+    void connectSupervisor();
+    void deliver(qint64 traceId, const QByteArray& sdkEvent, const QByteArray& json);
     void note(const QString& level, const QString& message);
     bool build(ScriptBundle* bundle);
 
@@ -76,12 +85,19 @@ private:
     std::unique_ptr<rest::RestClient> m_rest;
     std::unique_ptr<ScriptOps> m_ops;
     std::unique_ptr<VmSupervisor> m_supervisor;
+    std::unique_ptr<pipeline::EventPipeline> m_pipeline;
+    QHash<qint64, qint64> m_opEvents; // op call key → the VM event that issued it, until it is served
     ScriptBundle m_pendingBundle;
     bool m_haveBundle = false;
     bool m_vmStarted = false;
     quint64 m_guildId = 0;
     QJsonObject m_botUser;
-    std::vector<std::pair<QByteArray, QByteArray>> m_early; // SDK events before the VM could start
+    struct EarlyEvent {
+        qint64 traceId;
+        QByteArray sdkEvent;
+        QByteArray json;
+    };
+    std::vector<EarlyEvent> m_early; // SDK events before the VM could start
     // Events some script listens to; empty with m_listenersKnown false while scripts (re)load.
     QSet<QByteArray> m_listened;
     bool m_listenersKnown = false;
