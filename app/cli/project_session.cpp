@@ -4,6 +4,7 @@
 #include "engine/gateway/shard_manager.h"
 #include "engine/protocol/gateway_constants.h"
 #include "engine/sandbox/sandbox_server.h"
+#include "engine/sandbox/simulated_users.h"
 #include "engine/sandbox/world.h"
 #include "engine/sandbox/world_file.h"
 
@@ -77,7 +78,9 @@ bool ProjectSession::start(const QCommandLineParser& parser, const QString& proj
     gateway::ShardManagerConfig gatewayConfig;
     gatewayConfig.intents = protocol::intent::Guilds | protocol::intent::GuildMembers |
                             protocol::intent::GuildMessages | protocol::intent::GuildMessageReactions |
-                            protocol::intent::MessageContent;
+                            protocol::intent::MessageContent | protocol::intent::GuildModeration |
+                            protocol::intent::GuildExpressions | protocol::intent::GuildWebhooks |
+                            protocol::intent::GuildInvites | protocol::intent::GuildVoiceStates;
     if (parser.isSet(gatewayOption())) {
         const QString var = parser.value(tokenOption());
         config.token = qEnvironmentVariable(var.toLocal8Bit().constData());
@@ -97,6 +100,17 @@ bool ProjectSession::start(const QCommandLineParser& parser, const QString& proj
                 return false;
             }
         }
+        // The world file's simulated people: each step is reported; a refused one fails the session.
+        connect(&m_sandbox->simulatedUsers(), &sandbox::SimulatedUsers::actionRan, this,
+                [this](const QString& name, int status, const QString& detail) {
+                    out() << "sandbox action \"" << name << "\": " << status << "\n";
+                    out().flush();
+                    if (status < 200 || status >= 300)
+                        Q_EMIT failed(QStringLiteral("the sandbox action \"%1\" was refused (%2): %3")
+                                          .arg(name)
+                                          .arg(status)
+                                          .arg(detail));
+                });
         QString error;
         if (!m_sandbox->start(0, &error)) {
             err() << "error: " << error << "\n";

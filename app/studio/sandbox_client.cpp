@@ -346,6 +346,8 @@ void SandboxClient::applyEvent(const QString& type, const QJsonObject& data) {
     } else if (type == QLatin1String("SANDBOX_AUTOCOMPLETE_RESULT")) {
         Q_EMIT autocompleteResult(str(data, "interaction_id"),
                                   data.value(QStringLiteral("choices")).toArray());
+    } else if (type == QLatin1String("SANDBOX_COMMANDS_UPDATE")) {
+        fetchCommands(str(data, "guild_id")); // a script (re)loaded and registered its commands
     } else if (type == QLatin1String("SANDBOX_INTERACTION_FAILED")) {
         Q_EMIT interactionFailed(str(data, "id"), str(data, "channel_id"), str(data, "user_id"));
     }

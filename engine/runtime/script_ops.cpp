@@ -173,7 +173,7 @@ void ScriptOps::discord(const QString& op, const QJsonObject& args, Reply reply)
         restCall(M(op.contains(QLatin1StringView("add")) ? HttpMethod::Put : HttpMethod::Delete),
                  QStringLiteral("/guilds/%1/members/%2/roles/%3").arg(m_guild, s("userId"), s("roleId")), {},
                  Model::Member, false, reply);
-    else
+    else if (!tableOp(op, args, reply) && !extraOp(op, args, reply))
         reply(OpReply::error(QStringLiteral("Error"),
                              QStringLiteral("%1 is not supported by this studio yet").arg(op)));
 }
@@ -206,10 +206,11 @@ void ScriptOps::withGuildChannel(const QString& channelId, Reply reply, std::fun
 }
 
 void ScriptOps::restCall(int method, const QString& path, const QByteArray& body, pipeline::Model model,
-                         bool hasResult, Reply reply) {
+                         bool hasResult, Reply reply, const QString& auditReason) {
     rest::RestRequest request;
     request.method = static_cast<HttpMethod>(method);
     request.path = path;
+    request.auditLogReason = auditReason;
     if (body != "null")
         request.jsonBody = body;
     const quint64 guildId = m_guildId;

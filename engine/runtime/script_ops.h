@@ -43,6 +43,8 @@ public:
     ScriptOps(rest::RestClient* rest, project::StorageDatabase* storage, QObject* parent = nullptr);
 
     void setGuildId(quint64 guildId);
+    // The application (for interaction webhooks and command registration); READY names it.
+    void setApplicationId(const QString& applicationId) { m_app = applicationId; }
     void handle(const QString& op, const QByteArray& argsJson, Reply reply);
     static bool isKnownOp(const QString& op);
 
@@ -51,13 +53,22 @@ private:
     // Runs `then` once `channelId` is known to belong to the guild; answers NotFound otherwise.
     void withGuildChannel(const QString& channelId, Reply reply, std::function<void()> then);
     void restCall(int method, const QString& path, const QByteArray& body, pipeline::Model model,
-                  bool hasResult, Reply reply);
+                  bool hasResult, Reply reply, const QString& auditReason = {});
+    // The table of plain REST ops (script_ops_table.cpp) and the ops that need more than one call or
+    // reshape a result (script_ops_extra.cpp); false when `op` is not theirs.
+    bool tableOp(const QString& op, const QJsonObject& args, const Reply& reply);
+    bool extraOp(const QString& op, const QJsonObject& args, const Reply& reply);
+    void memberPermissions(const QJsonObject& args, const Reply& reply);
+    // GETs `path` and runs `then` when the JSON's guild (at `guildKey`) is the project's guild.
+    void requireOwnedByGuild(const QString& path, const char* guildKey, const QString& refusal, Reply reply,
+                             std::function<void()> then);
     void getMembers(const QJsonArray& ids, Reply reply);
 
     rest::RestClient* m_rest;
     project::StorageDatabase* m_storage;
     quint64 m_guildId = 0;
     QString m_guild;
+    QString m_app;
     QHash<QString, bool> m_channelInGuild;
 };
 

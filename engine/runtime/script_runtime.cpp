@@ -3,6 +3,7 @@
 #include "engine/project/project.h"
 #include "engine/project/storage_database.h"
 #include "engine/rest/rest_client.h"
+#include "engine/runtime/command_sync.h"
 #include "engine/runtime/script_bundle.h"
 #include "engine/runtime/script_ops.h"
 
@@ -90,6 +91,10 @@ bool ScriptRuntime::open(QString* error) {
     restOptions.backoffBaseMs = m_config.restBackoffBaseMs;
     m_rest = std::make_unique<rest::RestClient>(m_config.restBase, m_config.token, restOptions);
     m_ops = std::make_unique<ScriptOps>(m_rest.get(), m_storage.get());
+    m_commandSync = std::make_unique<CommandSync>(m_rest.get());
+    connect(m_commandSync.get(), &CommandSync::failed, this, [this](const QString& why) {
+        note(QStringLiteral("warn"), tr("The scripts' commands could not be registered: %1").arg(why));
+    });
     m_guildId = m_config.guildId;
     m_ops->setGuildId(m_guildId);
     if (!build(&m_pendingBundle)) {
@@ -136,6 +141,10 @@ void ScriptRuntime::onReady(const QByteArray& data) {
     }
     m_ops->setGuildId(m_guildId);
     m_pipeline->setGuildId(m_guildId);
+    const QString applicationId =
+        ready.value(QStringLiteral("application")).toObject().value(QStringLiteral("id")).toString();
+    m_ops->setApplicationId(applicationId);
+    m_commandSync->setTarget(applicationId, QString::number(m_guildId));
     startVm();
 }
 
@@ -167,11 +176,13 @@ void ScriptRuntime::connectSupervisor() {
     connect(vm, &VmSupervisor::stateChanged, this, &ScriptRuntime::stateChanged);
     connect(vm, &VmSupervisor::loaded, this, [this](bool ok, double ms) {
         m_listenersKnown = true;
+        m_commandSync->flush();
         Q_EMIT loaded(ok, ms);
     });
     connect(vm, &VmSupervisor::scriptMeta, this, [this](const QJsonObject& meta) {
         for (const QJsonValue& e : meta.value(QStringLiteral("events")).toArray())
             m_listened.insert(e.toString().toUtf8());
+        m_commandSync->addMeta(meta);
     });
     connect(vm, &VmSupervisor::eventsTimed, this, [this](const QList<VmEventTiming>& timings) {
         for (const VmEventTiming& t : timings)

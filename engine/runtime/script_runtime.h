@@ -19,6 +19,7 @@ class RestClient;
 
 namespace botwright::runtime {
 
+class CommandSync;
 class ScriptBundler;
 class ScriptOps;
 
@@ -84,6 +85,7 @@ private:
     std::unique_ptr<project::StorageDatabase> m_storage;
     std::unique_ptr<rest::RestClient> m_rest;
     std::unique_ptr<ScriptOps> m_ops;
+    std::unique_ptr<CommandSync> m_commandSync; // the scripts' commands → the guild's commands
     std::unique_ptr<VmSupervisor> m_supervisor;
     std::unique_ptr<pipeline::EventPipeline> m_pipeline;
     QHash<qint64, qint64> m_opEvents; // op call key → the VM event that issued it, until it is served

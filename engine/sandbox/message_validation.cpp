@@ -201,7 +201,8 @@ World::MessageDraft parseMessageCreate(const QJsonObject& body, MessageSource so
                 "The 'content' and 'embeds' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2"));
     const bool hasSomething = !d.content.isEmpty() || !d.embeds.isEmpty() || !d.components.isEmpty() ||
                               !d.attachments.isEmpty() || body.contains(QStringLiteral("sticker_ids")) ||
-                              body.contains(QStringLiteral("poll"));
+                              body.contains(QStringLiteral("poll")) ||
+                              d.messageReference.value(QStringLiteral("type")).toInt() == 1; // a forward
     if (!hasSomething)
         throw ApiError(400, 50006, QStringLiteral("Cannot send an empty message"));
     return d;

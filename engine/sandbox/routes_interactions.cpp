@@ -34,6 +34,15 @@ void requireOwnApplication(RestContext& ctx) {
         throw ApiError::missingAccess();
 }
 
+// Studio-only notice that a scope's commands changed (the chat's picker and simulated users watch it).
+void commandsChanged(World& world, Snowflake guildId) {
+    Dispatch d;
+    d.type = QStringLiteral("SANDBOX_COMMANDS_UPDATE");
+    d.internal = true;
+    d.data = QJsonObject{{QStringLiteral("guild_id"), json::idOrNull(guildId)}};
+    world.emitDispatch(d);
+}
+
 RestResponse listCommands(RestContext& ctx) {
     requireOwnApplication(ctx);
     const Snowflake guildId = scopeGuild(ctx);
@@ -85,6 +94,7 @@ RestResponse createCommand(RestContext& ctx) {
     auto [cmd, created] = upsertCommand(ctx.world, guildId, definition);
     if (created && count >= 100 * 3)
         throw ApiError(400, 30032, QStringLiteral("Maximum number of application commands reached"));
+    commandsChanged(ctx.world, guildId);
     return RestResponse::json(json::command(ctx.world, *cmd), created ? 201 : 200);
 }
 
@@ -114,13 +124,16 @@ RestResponse patchCommand(RestContext& ctx) {
         cmd.definition = merged;
         cmd.version = ctx.world.nextId();
     }
+    commandsChanged(ctx.world, cmd.guildId);
     return RestResponse::json(json::command(ctx.world, cmd));
 }
 
 RestResponse deleteCommand(RestContext& ctx) {
     requireOwnApplication(ctx);
     ApplicationCommand& cmd = requireCommand(ctx);
+    const Snowflake guildId = cmd.guildId;
     ctx.world.commands().erase(cmd.id);
+    commandsChanged(ctx.world, guildId);
     return RestResponse::noContent();
 }
 
@@ -152,6 +165,7 @@ RestResponse bulkOverwrite(RestContext& ctx) {
     QJsonArray out;
     for (Snowflake id : kept)
         out.append(json::command(ctx.world, ctx.world.commands().at(id)));
+    commandsChanged(ctx.world, guildId);
     return RestResponse::json(out);
 }
 
@@ -194,6 +208,22 @@ void resolveOption(World& world, Snowflake guildId, const QJsonObject& option, Q
             QStringLiteral("data.options"), QStringLiteral("UNKNOWN_ENTITY"),
             QStringLiteral("The option refers to an unknown user, channel or role."));
     }
+}
+
+// User, role, mentionable and channel selects carry the picked entities in `resolved`, as on Discord.
+void resolveSelectValues(World& world, Snowflake guildId, QJsonObject& data) {
+    const int componentType = data.value(QStringLiteral("component_type")).toInt();
+    static const int optionTypeOf[] = {0, 0, 0, 0, 0, 6, 8, 9, 7}; // select type → option type
+    if (componentType < 5 || componentType > 8)
+        return;
+    QJsonObject resolved;
+    for (const QJsonValue v : data.value(QStringLiteral("values")).toArray())
+        resolveOption(
+            world, guildId,
+            QJsonObject{{QStringLiteral("type"), optionTypeOf[componentType]}, {QStringLiteral("value"), v}},
+            resolved);
+    if (!resolved.isEmpty())
+        data.insert(QStringLiteral("resolved"), resolved);
 }
 
 RestResponse invokeInteraction(RestContext& ctx) {
@@ -259,6 +289,7 @@ RestResponse invokeInteraction(RestContext& ctx) {
                                          QStringLiteral("BASE_TYPE_REQUIRED"),
                                          QStringLiteral("This field is required"));
         messageId = m.id;
+        resolveSelectValues(ctx.world, c.guildId, data);
     } else if (type == 5) {
         if (data.value(QStringLiteral("custom_id")).toString().isEmpty())
             throw ApiError::invalidField(QStringLiteral("data.custom_id"),
@@ -292,10 +323,15 @@ QJsonObject metadataFor(const World& world, const Interaction& in) {
          QJsonObject{{QStringLiteral("0"), in.guildId ? json::id(in.guildId) : QStringLiteral("0")}}}};
     if (in.messageId)
         meta.insert(QStringLiteral("interacted_message_id"), json::id(in.messageId));
-    if (in.data.contains(QStringLiteral("target_id")))
-        meta.insert(in.data.value(QStringLiteral("type")).toInt() == 3 ? QStringLiteral("target_message_id")
-                                                                       : QStringLiteral("target_user"),
-                    in.data.value(QStringLiteral("target_id")));
+    if (in.data.contains(QStringLiteral("target_id"))) {
+        // A message command names the message by id; a user command carries the whole user.
+        const QJsonValue target = in.data.value(QStringLiteral("target_id"));
+        const User* user = world.user(target.toString().toULongLong());
+        if (in.data.value(QStringLiteral("type")).toInt() == 3)
+            meta.insert(QStringLiteral("target_message_id"), target);
+        else if (user)
+            meta.insert(QStringLiteral("target_user"), json::user(*user));
+    }
     return meta;
 }
 

@@ -3,6 +3,7 @@
 #include "engine/sandbox/gateway_server.h"
 #include "engine/sandbox/rest_api.h"
 #include "engine/sandbox/sandbox_http_server.h"
+#include "engine/sandbox/simulated_users.h"
 #include "engine/sandbox/world_file.h"
 
 #include <QDateTime>
@@ -20,6 +21,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject* parent)
     m_world.setMessageLimit(m_options.maxMessagesPerChannel);
     m_rest = std::make_unique<RestApi>(m_world, m_options, m_faults);
     m_gateway = new GatewayServer(m_world, m_options, m_faults, this);
+    m_simulatedUsers = new SimulatedUsers(m_world, *m_rest, this);
     m_world.identifiesLeftSource = [this] { return m_gateway->identifiesLeft(); };
     m_listener = m_world.addListener([this](const Dispatch& d) {
         static const QMetaMethod signal = QMetaMethod::fromSignal(&SandboxServer::worldEvent);
@@ -34,6 +36,8 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject* parent)
 
 SandboxServer::~SandboxServer() {
     m_world.removeListener(m_listener);
+    delete m_simulatedUsers; // stops listening while the world still exists
+    m_simulatedUsers = nullptr;
     m_world.identifiesLeftSource = nullptr;
     delete m_gateway; // closes its sockets while the world still exists
     m_gateway = nullptr;

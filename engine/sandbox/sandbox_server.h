@@ -15,6 +15,7 @@ namespace botwright::sandbox {
 class GatewayServer;
 class RestApi;
 class SandboxHttpServer;
+class SimulatedUsers;
 
 // The local Discord: one loopback port serving the REST API under /api/v10 (and v9) and the
 // Gateway as a WebSocket upgrade on any other path. Lives on one thread (see SandboxHost for a
@@ -37,6 +38,8 @@ public:
     FaultSettings& faults() { return m_faults; }
     GatewayServer& gateway() { return *m_gateway; }
     RestApi& rest() { return *m_rest; }
+    // Runs the world file's scripted user actions; actionRan() reports each.
+    SimulatedUsers& simulatedUsers() { return *m_simulatedUsers; }
 
     // Drops every interaction whose 3 s window passed without a callback (Discord shows
     // "interaction failed"); called by a timer and by tests.
@@ -51,7 +54,8 @@ private:
     FaultSettings m_faults;
     World m_world;
     std::unique_ptr<RestApi> m_rest;
-    GatewayServer* m_gateway = nullptr; // a child, so it moves to the server's thread with it
+    SimulatedUsers* m_simulatedUsers = nullptr; // a child
+    GatewayServer* m_gateway = nullptr;         // a child, so it moves to the server's thread with it
     std::unique_ptr<SandboxHttpServer> m_http;
     quint16 m_port = 0;
     int m_listener = 0;

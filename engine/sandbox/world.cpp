@@ -301,6 +301,7 @@ void World::clear() {
     m_commands.clear();
     m_interactions.clear();
     m_interactionByToken.clear();
+    m_actions.clear();
 }
 
 User& World::addUser(User u) {

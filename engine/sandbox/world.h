@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/sandbox/dispatch.h"
+#include "engine/sandbox/simulated_action.h"
 #include "engine/sandbox/world_types.h"
 
 #include <QHash>
@@ -75,6 +76,9 @@ public:
     std::map<Snowflake, ApplicationCommand>& commands() { return m_commands; }
     const std::map<Snowflake, ApplicationCommand>& commands() const { return m_commands; }
     std::map<Snowflake, Interaction>& interactions() { return m_interactions; }
+    // Scripted people's steps from the world file (SimulatedUsers runs them).
+    std::vector<SimulatedAction>& simulatedActions() { return m_actions; }
+    const std::vector<SimulatedAction>& simulatedActions() const { return m_actions; }
     std::map<Snowflake, Interaction>::iterator
     forgetInteraction(std::map<Snowflake, Interaction>::iterator it);
     // Channels of a guild (threads included) ordered by position then id.
@@ -201,6 +205,7 @@ private:
     std::map<Snowflake, ApplicationCommand> m_commands;
     std::map<Snowflake, Interaction> m_interactions;
     QHash<QString, Snowflake> m_interactionByToken;
+    std::vector<SimulatedAction> m_actions;
     std::vector<std::pair<int, Listener>> m_listeners;
     int m_nextListener = 1;
     int m_messageLimit = 100000;

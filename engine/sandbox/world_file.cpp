@@ -486,12 +486,16 @@ QJsonObject saveWorld(const World& w) {
         {QStringLiteral("messages"), messages},
         {QStringLiteral("webhooks"), webhooks},
         {QStringLiteral("invites"), invites},
-        {QStringLiteral("commands"), commands}};
+        {QStringLiteral("commands"), commands},
+        {QStringLiteral("actions"), writeSimulatedActions(w.simulatedActions())}};
 }
 
 void loadWorld(World& world, const QJsonObject& file) {
     World fresh;
     readWorld(fresh, Reader(file, QStringLiteral("world")));
+    std::vector<SimulatedAction> actions =
+        readSimulatedActions(Reader(file, QStringLiteral("world")).array(QStringLiteral("actions")),
+                             QStringLiteral("world.actions"));
     // Copy the parsed content over; listeners stay with the original world.
     world.clear();
     world.application() = fresh.application();
@@ -510,6 +514,7 @@ void loadWorld(World& world, const QJsonObject& file) {
         world.addInvite(inv);
     for (const auto& [id, cmd] : fresh.commands())
         world.addCommand(cmd);
+    world.simulatedActions() = std::move(actions);
     world.advanceIdsPastContent();
 }
 

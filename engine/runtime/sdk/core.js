@@ -4,6 +4,7 @@ const native = globalThis.__botwright;
 const pendingOps = new Map();
 const errorClasses = new Map();
 let eventSink = null;
+const internalHandlers = new Map(); // internal events (interactions) that bypass the scripts' handlers
 
 export const hostInfo = JSON.parse(native.info);
 
@@ -32,6 +33,10 @@ export function scriptStart(meta) {
     native.scriptStart(JSON.stringify(meta));
 }
 
+export function setInternalHandler(name, handler) {
+    internalHandlers.set(name, handler);
+}
+
 export function setEventSink(sink) {
     eventSink = sink;
 }
@@ -54,6 +59,8 @@ function onOpResult(text) {
 Object.defineProperty(globalThis, "BotloaderCore", {
     value: {
         dispatchWrapper(evt) {
+            const internal = internalHandlers.get(evt.name);
+            if (internal !== undefined) return internal(evt.data) ?? 1;
             return eventSink !== null ? eventSink(evt) : 0;
         },
         dispatchEvent(evt) {

@@ -2,6 +2,7 @@
 // then every script's handlers for that event run in registration order, without being awaited.
 import * as core from "/core";
 import * as models from "/discord/models";
+import * as extra from "/discord/models_extra";
 import { output } from "/console";
 
 const scripts = [];
@@ -21,6 +22,9 @@ const wrap = {
     THREAD_LIST_SYNC: (d) => new models.EventThreadListSync(d),
     THREAD_MEMBER_UPDATE: (d) => new models.ThreadMember(d),
     THREAD_MEMBERS_UPDATE: (d) => new models.EventThreadMembersUpdate(d),
+    VOICE_STATE_UPDATE: (d) => new extra.EventVoiceStateUpdate(d),
+    INVITE_CREATE: (d) => new extra.EventInviteCreate(d),
+    INVITE_DELETE: (d) => new extra.EventInviteDelete(d),
     WEBHOOKS_UPDATE: (d) => (typeof d === "string" ? { channelId: d } : d),
 };
 

@@ -1,6 +1,7 @@
 // The "botloader" module (botloader-sdk.md §1.1).
 export { Script } from "/script";
 export * as Discord from "/discord/index";
+export * as Commands from "/commands/index";
 export * as Storage from "/storage";
 export { console } from "/console";
 export { encodeText, decodeText, base64Encode, base64Decode } from "/text";

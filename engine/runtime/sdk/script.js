@@ -1,6 +1,7 @@
 // The per-file Script object (botloader-sdk.md §2); the host's header creates one per script file.
 import * as core from "/core";
 import { registerScript } from "/events";
+import { commandMeta, commandMethods } from "/commands/script_commands";
 import { JsonBucket, JsonVar, NumberBucket, NumberVar } from "/storage";
 
 export class Script {
@@ -42,12 +43,13 @@ export class Script {
         if (this._ran) throw new Error("run already called");
         this._ran = true;
         registerScript(this);
+        const { commands, commandGroups } = commandMeta(this);
         core.scriptStart({
             description: this.description,
             scriptId: this.scriptId,
             pluginId: this.pluginId,
-            commands: [],
-            commandGroups: [],
+            commands,
+            commandGroups,
             intervalTimers: [],
             taskBuckets: [],
             settings: [],
@@ -55,3 +57,5 @@ export class Script {
         });
     }
 }
+
+Object.assign(Script.prototype, commandMethods); // createSlashCommand, onInteractionButton, …

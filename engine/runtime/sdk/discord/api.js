@@ -144,3 +144,29 @@ export async function addMemberRole(userId, roleId) {
 export async function removeMemberRole(userId, roleId) {
     await core.op("discord_remove_member_role", { userId: checkId(userId), roleId: checkId(roleId) });
 }
+
+export async function deleteUserReaction(channelId, messageId, userId, emoji) {
+    await core.op("discord_delete_user_reaction", {
+        channelId: checkId(channelId), messageId: checkId(messageId), userId: checkId(userId), emoji: emojiText(emoji),
+    });
+}
+
+export async function getReactions(channelId, messageId, emoji, extra = {}) {
+    const query = {};
+    if (extra.after !== undefined) query.after = checkId(extra.after);
+    if (extra.limit !== undefined) query.limit = extra.limit;
+    const list = await core.op("discord_get_reactions", {
+        channelId: checkId(channelId), messageId: checkId(messageId), emoji: emojiText(emoji), query,
+    });
+    return list.map((u) => new models.User(u));
+}
+
+export async function deleteAllReactions(channelId, messageId) {
+    await core.op("discord_delete_all_reactions", { channelId: checkId(channelId), messageId: checkId(messageId) });
+}
+
+export async function deleteAllEmojiReactions(channelId, messageId, emoji) {
+    await core.op("discord_delete_all_emoji_reactions", {
+        channelId: checkId(channelId), messageId: checkId(messageId), emoji: emojiText(emoji),
+    });
+}

@@ -1,9 +1,6 @@
 // CreateMessageFields (botloader-sdk.md §8.12) → the JSON body Discord expects.
-const componentTypes = {
-    ActionRow: 1, Button: 2, SelectMenu: 3, StringSelect: 3, TextInput: 4, UserSelectMenu: 5,
-    RoleSelectMenu: 6, MentionableSelectMenu: 7, ChannelSelectMenu: 8,
-};
-const buttonStyles = { Primary: 1, Secondary: 2, Success: 3, Danger: 4, Link: 5, Premium: 6 };
+import { componentToDiscord } from "/discord/component_json";
+
 const flagBits = { suppressEmbeds: 1 << 2, ephemeral: 1 << 6, suppressNotifications: 1 << 12, isComponentsV2: 1 << 15 };
 
 const snake = (key) => key.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
@@ -15,17 +12,6 @@ function embedToDiscord(embed) {
         else if (key === "timestamp" && typeof value === "number") out.timestamp = new Date(value).toISOString();
         else if (value !== null && typeof value === "object" && !Array.isArray(value)) out[snake(key)] = embedToDiscord(value);
         else if (Array.isArray(value)) out[snake(key)] = value.map((v) => (typeof v === "object" ? embedToDiscord(v) : v));
-        else out[snake(key)] = value;
-    }
-    return out;
-}
-
-function componentToDiscord(component) {
-    const out = {};
-    for (const [key, value] of Object.entries(component)) {
-        if (key === "kind") out.type = componentTypes[value] ?? value;
-        else if (key === "style" && typeof value === "string") out.style = buttonStyles[value] ?? value;
-        else if (key === "components") out.components = value.map(componentToDiscord);
         else out[snake(key)] = value;
     }
     return out;
