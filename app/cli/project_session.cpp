@@ -3,6 +3,7 @@
 #include "app/cli/cli_io.h"
 #include "engine/gateway/shard_manager.h"
 #include "engine/protocol/gateway_constants.h"
+#include "engine/runtime/script_scheduler.h"
 #include "engine/sandbox/sandbox_server.h"
 #include "engine/sandbox/simulated_users.h"
 #include "engine/sandbox/world.h"
@@ -40,14 +41,24 @@ QCommandLineOption heapOption() {
     return {QStringLiteral("heap-limit"), QStringLiteral("Heap limit of the script VM, in MB."),
             QStringLiteral("MB"), QStringLiteral("128")};
 }
+QCommandLineOption clockRateOption() {
+    return {QStringLiteral("clock-rate"),
+            QStringLiteral("Speed of the scripts' clock for intervals and tasks (3600: an hour per second)."),
+            QStringLiteral("RATE"), QStringLiteral("1")};
+}
+QCommandLineOption advanceClockOption() {
+    return {QStringLiteral("advance-clock"),
+            QStringLiteral("Fast-forward the scripts' clock once they have loaded (e.g. 90s, 15m, 2h, 1d)."),
+            QStringLiteral("DURATION")};
+}
 } // namespace
 
 ProjectSession::ProjectSession() = default;
 ProjectSession::~ProjectSession() = default;
 
 void ProjectSession::addOptions(QCommandLineParser& parser) {
-    parser.addOptions(
-        {worldOption(), gatewayOption(), restOption(), tokenOption(), budgetOption(), heapOption()});
+    parser.addOptions({worldOption(), gatewayOption(), restOption(), tokenOption(), budgetOption(),
+                       heapOption(), clockRateOption(), advanceClockOption()});
 }
 
 QString ProjectSession::describe(const runtime::VmLogEntry& entry) {
@@ -123,11 +134,36 @@ bool ProjectSession::start(const QCommandLineParser& parser, const QString& proj
     gatewayConfig.token = config.token;
     gatewayConfig.restBase = config.restBase;
 
+    const double clockRate = parser.value(clockRateOption()).toDouble(&ok);
+    if (!ok || clockRate < 0) {
+        err() << "error: --clock-rate takes a number of at least 0 (1 is real time)\n";
+        return false;
+    }
+    qint64 advanceMs = 0;
+    if (parser.isSet(advanceClockOption())) {
+        QString why;
+        if (!runtime::ScriptScheduler::parseDuration(parser.value(advanceClockOption()), &advanceMs, &why)) {
+            err() << "error: --advance-clock: " << why << "\n";
+            return false;
+        }
+    }
+
     m_runtime = std::make_unique<runtime::ScriptRuntime>(config);
     QString error;
     if (!m_runtime->open(&error)) {
         err() << "error: " << error << "\n";
         return false;
+    }
+    m_runtime->scheduler()->setRate(clockRate);
+    if (advanceMs > 0) {
+        // Once, after the scripts have registered their timers and task buckets.
+        auto advanced = std::make_shared<bool>(false);
+        connect(m_runtime.get(), &runtime::ScriptRuntime::loaded, this,
+                [this, advanceMs, advanced](bool, double) {
+                    if (std::exchange(*advanced, true))
+                        return;
+                    m_runtime->scheduler()->advance(advanceMs);
+                });
     }
     m_gateway = std::make_unique<gateway::ShardManager>(gatewayConfig);
     connect(m_gateway.get(), &gateway::ShardManager::dispatch, m_runtime.get(),

@@ -130,6 +130,18 @@ qint64 EventPipeline::replayDispatch(const QByteArray& type, const QByteArray& d
     return m_nextId - 1;
 }
 
+qint64 EventPipeline::pushEvent(const QByteArray& sdkEvent, const QByteArray& json) {
+    TraceRecord record;
+    record.id = m_nextId++;
+    record.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    record.type = sdkEvent;
+    record.sdkEvent = sdkEvent;
+    record.delivered = json;
+    record.cacheChange = QStringLiteral("raised by the host");
+    enqueueOrProcess(std::move(record), Stage::Event);
+    return m_nextId - 1;
+}
+
 void EventPipeline::setListenerFilter(std::function<bool(QByteArrayView)> listens) {
     m_listens = std::move(listens);
 }

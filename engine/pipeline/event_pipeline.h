@@ -39,6 +39,9 @@ public:
     // Replays a captured dispatch (`t` and `d`) from `from`: before the event stage `data` must be
     // Discord's `d`; from the event stage it must be the SDK shape of `type` (an SDK event name).
     qint64 replayDispatch(const QByteArray& type, const QByteArray& data, Stage from);
+    // An SDK event the host itself raises (an interval timer or a task firing): it enters at the
+    // event stage, in order with the dispatches.
+    qint64 pushEvent(const QByteArray& sdkEvent, const QByteArray& json);
 
     void setGuildId(quint64 guildId) { m_options.guildId = guildId; }
     // Whether some script listens to `sdkEvent`; an event nobody listens to stops at the handler.

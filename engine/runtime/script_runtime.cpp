@@ -2,10 +2,12 @@
 
 #include "engine/project/project.h"
 #include "engine/project/storage_database.h"
+#include "engine/project/task_store.h"
 #include "engine/rest/rest_client.h"
 #include "engine/runtime/command_sync.h"
 #include "engine/runtime/script_bundle.h"
 #include "engine/runtime/script_ops.h"
+#include "engine/runtime/script_scheduler.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -92,6 +94,16 @@ bool ScriptRuntime::open(QString* error) {
     m_rest = std::make_unique<rest::RestClient>(m_config.restBase, m_config.token, restOptions);
     m_ops = std::make_unique<ScriptOps>(m_rest.get(), m_storage.get());
     m_commandSync = std::make_unique<CommandSync>(m_rest.get());
+    m_taskStore = project::TaskStore::open(project::TaskStore::pathForProject(project->rootPath()), error);
+    if (!m_taskStore)
+        return false;
+    m_scheduler = std::make_unique<ScriptScheduler>(m_taskStore.get());
+    connect(m_scheduler.get(), &ScriptScheduler::fire, this,
+            [this](const QByteArray& sdkEvent, const QByteArray& json) {
+                m_pipeline->pushEvent(sdkEvent, json);
+            });
+    connect(m_scheduler.get(), &ScriptScheduler::warning, this,
+            [this](const QString& message) { note(QStringLiteral("warn"), message); });
     connect(m_commandSync.get(), &CommandSync::failed, this, [this](const QString& why) {
         note(QStringLiteral("warn"), tr("The scripts' commands could not be registered: %1").arg(why));
     });
@@ -112,6 +124,7 @@ void ScriptRuntime::reload() {
         return;
     m_listenersKnown = false;
     m_listened.clear();
+    m_scheduler->beginLoad();
     Q_EMIT reloading(m_lastBuildMs);
     if (!m_vmStarted) {
         m_pendingBundle = std::move(bundle);
@@ -141,6 +154,7 @@ void ScriptRuntime::onReady(const QByteArray& data) {
     }
     m_ops->setGuildId(m_guildId);
     m_pipeline->setGuildId(m_guildId);
+    m_scheduler->setGuildId(m_guildId);
     const QString applicationId =
         ready.value(QStringLiteral("application")).toObject().value(QStringLiteral("id")).toString();
     m_ops->setApplicationId(applicationId);
@@ -177,12 +191,14 @@ void ScriptRuntime::connectSupervisor() {
     connect(vm, &VmSupervisor::loaded, this, [this](bool ok, double ms) {
         m_listenersKnown = true;
         m_commandSync->flush();
+        m_scheduler->setRunning(true);
         Q_EMIT loaded(ok, ms);
     });
     connect(vm, &VmSupervisor::scriptMeta, this, [this](const QJsonObject& meta) {
         for (const QJsonValue& e : meta.value(QStringLiteral("events")).toArray())
             m_listened.insert(e.toString().toUtf8());
         m_commandSync->addMeta(meta);
+        m_scheduler->addScriptMeta(meta);
     });
     connect(vm, &VmSupervisor::eventsTimed, this, [this](const QList<VmEventTiming>& timings) {
         for (const VmEventTiming& t : timings)
@@ -197,6 +213,15 @@ void ScriptRuntime::connectSupervisor() {
                 if (const auto it = m_opEvents.constFind(key); it != m_opEvents.constEnd()) {
                     m_pipeline->opIssued(*it, key, op, args);
                     m_opEvents.erase(it);
+                }
+                if (ScriptScheduler::isTaskOp(op)) { // served here: tasks belong to the scheduler
+                    bool ok = false;
+                    QString message;
+                    const QByteArray value = m_scheduler->handleOp(op, args, &ok, &message);
+                    const QString errorClass = ok ? QString() : QStringLiteral("Error");
+                    m_pipeline->opAnswered(key, ok, value, errorClass, message);
+                    m_supervisor->replyOp(generation, call, ok, value, errorClass, message);
+                    return;
                 }
                 m_ops->handle(op, args, [this, generation, call, key](const OpReply& r) {
                     m_pipeline->opAnswered(key, r.ok, r.valueJson, r.errorClass, r.message);
@@ -214,6 +239,8 @@ void ScriptRuntime::deliver(qint64 traceId, const QByteArray& sdkEvent, const QB
         return;
     }
     m_pipeline->eventDelivered(traceId, m_supervisor->deliver(sdkEvent, json));
+    if (sdkEvent.startsWith("BOTLOADER_"))
+        m_scheduler->delivered(sdkEvent, json); // handed to the VM: the fire is acknowledged
 }
 
 void ScriptRuntime::onDispatch(int shardId, const QString& type, const QByteArray& data, int seq) {

@@ -12,7 +12,8 @@
 
 namespace botwright::project {
 class StorageDatabase;
-}
+class TaskStore;
+} // namespace botwright::project
 namespace botwright::rest {
 class RestClient;
 }
@@ -20,6 +21,7 @@ class RestClient;
 namespace botwright::runtime {
 
 class CommandSync;
+class ScriptScheduler;
 class ScriptBundler;
 class ScriptOps;
 
@@ -57,6 +59,8 @@ public:
     VmSupervisor* supervisor() const { return m_supervisor.get(); }
     // The stages every dispatch passes; breakpoints, stepping, traces and replay. Same thread.
     pipeline::EventPipeline* pipeline() const { return m_pipeline.get(); }
+    // Interval timers, scheduled tasks and the sandbox clock (fast-forward, rate); after open().
+    ScriptScheduler* scheduler() const { return m_scheduler.get(); }
     // Tracing in the pipeline and event timing in the VM (on by default).
     void setTracing(bool on);
     quint64 guildId() const { return m_guildId; }
@@ -86,6 +90,8 @@ private:
     std::unique_ptr<rest::RestClient> m_rest;
     std::unique_ptr<ScriptOps> m_ops;
     std::unique_ptr<CommandSync> m_commandSync; // the scripts' commands → the guild's commands
+    std::unique_ptr<project::TaskStore> m_taskStore;
+    std::unique_ptr<ScriptScheduler> m_scheduler;
     std::unique_ptr<VmSupervisor> m_supervisor;
     std::unique_ptr<pipeline::EventPipeline> m_pipeline;
     QHash<qint64, qint64> m_opEvents; // op call key → the VM event that issued it, until it is served

@@ -3,6 +3,7 @@ export { Script } from "/script";
 export * as Discord from "/discord/index";
 export * as Commands from "/commands/index";
 export * as Storage from "/storage";
+export * as Tasks from "/tasks";
 export { console } from "/console";
 export { encodeText, decodeText, base64Encode, base64Decode } from "/text";
 export const EventSystem = {};

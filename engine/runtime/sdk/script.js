@@ -3,6 +3,7 @@ import * as core from "/core";
 import { registerScript } from "/events";
 import { commandMeta, commandMethods } from "/commands/script_commands";
 import { JsonBucket, JsonVar, NumberBucket, NumberVar } from "/storage";
+import { timerMethods } from "/timers";
 
 export class Script {
     constructor(name, scriptId, pluginId) {
@@ -50,8 +51,8 @@ export class Script {
             pluginId: this.pluginId,
             commands,
             commandGroups,
-            intervalTimers: [],
-            taskBuckets: [],
+            intervalTimers: this._intervals ?? [],
+            taskBuckets: this._taskBuckets ?? [],
             settings: [],
             events: [...this._handlers.keys()],
         });
@@ -59,3 +60,4 @@ export class Script {
 }
 
 Object.assign(Script.prototype, commandMethods); // createSlashCommand, onInteractionButton, …
+Object.assign(Script.prototype, timerMethods); // onInterval, createTaskBucket, onTask
