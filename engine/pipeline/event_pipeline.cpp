@@ -37,13 +37,18 @@ EventPipeline::EventPipeline(Options options, QObject* parent)
 
 EventPipeline::~EventPipeline() = default;
 
-qint64 EventPipeline::push(int shardId, const QByteArray& type, const QByteArray& data, int seq) {
+TraceRecord EventPipeline::newRecord(const QByteArray& type) {
     TraceRecord record;
     record.id = m_nextId++;
     record.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    record.type = type;
+    return record;
+}
+
+qint64 EventPipeline::push(int shardId, const QByteArray& type, const QByteArray& data, int seq) {
+    TraceRecord record = newRecord(type);
     record.shardId = shardId;
     record.seq = seq;
-    record.type = type;
     record.raw = data;
     enqueueOrProcess(std::move(record), Stage::Handler);
     return m_nextId - 1;
@@ -79,14 +84,11 @@ qint64 EventPipeline::replay(qint64 traceId, Stage from, const QByteArray& edite
                          .arg(traceId);
         return 0;
     }
-    TraceRecord record;
-    record.id = m_nextId++;
+    TraceRecord record = newRecord(old->type);
     record.replayOf = traceId;
     record.replayFrom = from;
-    record.receivedMs = QDateTime::currentMSecsSinceEpoch();
     record.shardId = old->shardId;
     record.seq = old->seq;
-    record.type = old->type;
     record.raw = old->raw;
     record.previousVoiceState = old->previousVoiceState;
     if (from != Stage::Handler) {
@@ -109,12 +111,9 @@ qint64 EventPipeline::replay(qint64 traceId, Stage from, const QByteArray& edite
 }
 
 qint64 EventPipeline::replayDispatch(const QByteArray& type, const QByteArray& data, Stage from) {
-    TraceRecord record;
-    record.id = m_nextId++;
+    TraceRecord record = newRecord(type);
     record.replayOf = -1; // a captured dispatch, not a traced one
     record.replayFrom = from;
-    record.receivedMs = QDateTime::currentMSecsSinceEpoch();
-    record.type = type;
     if (from == Stage::Event) {
         record.sdkEvent = type;
         record.delivered = data;
@@ -131,10 +130,7 @@ qint64 EventPipeline::replayDispatch(const QByteArray& type, const QByteArray& d
 }
 
 qint64 EventPipeline::pushEvent(const QByteArray& sdkEvent, const QByteArray& json) {
-    TraceRecord record;
-    record.id = m_nextId++;
-    record.receivedMs = QDateTime::currentMSecsSinceEpoch();
-    record.type = sdkEvent;
+    TraceRecord record = newRecord(sdkEvent);
     record.sdkEvent = sdkEvent;
     record.delivered = json;
     record.cacheChange = QStringLiteral("raised by the host");

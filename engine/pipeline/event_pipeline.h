@@ -114,6 +114,7 @@ Q_SIGNALS:
 
 private:
     enum class Mode { Normal, Resume };
+    TraceRecord newRecord(const QByteArray& type); // the next id, received now
     void process(TraceRecord record, Stage from, Mode mode);
     bool runStage(TraceRecord& record, Stage stage);
     bool shouldPause(TraceRecord& record, Stage stage);

@@ -24,6 +24,9 @@ void copyProject(const QString& name, const QString& to) {
     const QDir from(QStringLiteral(BOTWRIGHT_SOURCE_DIR "/tests/integration/projects/") + name);
     for (const QString& file : from.entryList({QStringLiteral("*.ts")}, QDir::Files))
         REQUIRE(QFile::copy(from.filePath(file), QDir(to).filePath(file)));
+    // The self-reporting helpers are the selftest project's lib.
+    REQUIRE(QFile::copy(QStringLiteral(BOTWRIGHT_SOURCE_DIR "/tests/integration/projects/selftest/lib.ts"),
+                        QDir(to).filePath(QStringLiteral("lib.ts"))));
 }
 
 struct Started {
