@@ -1,6 +1,7 @@
 #include "engine/runtime/script_bundle.h"
 
 #include "engine/project/project.h"
+#include "engine/project/settings_file.h"
 #include "engine/typescript/typescript_compiler.h"
 
 #include <QCryptographicHash>
@@ -77,6 +78,13 @@ QString ScriptBundler::header(const QString& name, int scriptId) {
 bool ScriptBundler::build(const project::Project& project, ScriptBundle* bundle, QString* error) {
     *bundle = ScriptBundle{};
     const QString cacheDir = QDir(project.rootPath()).filePath(QStringLiteral(".botwright/cache"));
+    const project::SettingsFile settings = project::SettingsFile::load(project.rootPath());
+    if (!settings.error().isEmpty()) {
+        bundle->errors.append(
+            QStringLiteral("The script settings cannot be used, so every script runs with its defaults: %1")
+                .arg(settings.error()));
+        bundle->errorPositions.append(ScriptPosition{});
+    }
     int id = 0;
     for (const QString& name : project.scriptNames()) {
         ++id;
@@ -110,6 +118,7 @@ bool ScriptBundler::build(const project::Project& project, ScriptBundle* bundle,
         script.javascript = compiled->javascript;
         script.sourceMap.parse(compiled->sourceMap);
         script.headerLength = static_cast<int>(head.size());
+        script.settings = settings.valuesFor(name);
         bundle->scripts.append(std::move(script));
     }
     return true;

@@ -3,6 +3,7 @@
 #include "engine/typescript/source_map.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 
@@ -27,6 +28,7 @@ struct CompiledScript {
     QString javascript;
     typescript::SourceMap sourceMap;
     int headerLength = 0; // characters the header adds to the first line
+    QJsonArray settings;  // its values from <project>/settings.json, [{name, value}] (docs/settings-file.md)
 };
 
 // A position in a project's .ts file.
@@ -39,7 +41,8 @@ struct ScriptPosition {
 // The compiled scripts of one project revision, and the way back from VM positions to .ts ones.
 struct ScriptBundle {
     QList<CompiledScript> scripts;
-    QStringList errors; // scripts that did not compile: "Script compilation failed for x.ts: …"
+    QStringList errors; // scripts that did not compile: "Script compilation failed for x.ts: …";
+                        // a settings.json that cannot be used
     QList<ScriptPosition> errorPositions; // where, for each entry of `errors`
 
     std::optional<ScriptPosition> map(const QString& url, int line, int column) const;

@@ -2,6 +2,7 @@
 
 #include "engine/project/storage_database.h"
 #include "engine/rest/rest_client.h"
+#include "engine/runtime/http_ops.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,7 +53,8 @@ void ScriptOps::setGuildId(quint64 guildId) {
 }
 
 bool ScriptOps::isKnownOp(const QString& op) {
-    return op.startsWith(kStoragePrefix) || op.startsWith(QLatin1StringView("discord_"));
+    return op.startsWith(kStoragePrefix) || op.startsWith(QLatin1StringView("discord_")) ||
+           HttpOps::isHttpOp(op);
 }
 
 void ScriptOps::handle(const QString& op, const QByteArray& argsJson, Reply reply) {
@@ -74,6 +76,12 @@ void ScriptOps::handle(const QString& op, const QByteArray& argsJson, Reply repl
     }
     if (op.startsWith(QLatin1StringView("discord_"))) {
         discord(op, doc.object(), std::move(reply));
+        return;
+    }
+    if (HttpOps::isHttpOp(op)) {
+        if (!m_http)
+            m_http = new HttpOps({}, this);
+        m_http->request(doc.object(), std::move(reply));
         return;
     }
     reply(OpReply::error(QStringLiteral("Error"), QStringLiteral("unknown op %1").arg(op)));

@@ -19,6 +19,8 @@ class RestClient;
 
 namespace botwright::runtime {
 
+class HttpOps;
+
 // What an op answers: a JSON value, or an error under a host error-class name (botloader-sdk.md §12).
 struct OpReply {
     bool ok = true;
@@ -35,7 +37,7 @@ struct OpReply {
 // Serves the script VM's ops (the SDK's discord_* and storage_* calls): checks that every channel
 // belongs to the project's guild (§8.1), calls Discord or the sandbox through the rate-limited
 // RestClient, turns results into SDK shapes with the pipeline's transformer, and runs storage ops
-// on the project's SQLite file. Lives on the runtime's thread.
+// on the project's SQLite file; http_request goes to HttpOps. Lives on the runtime's thread.
 class ScriptOps final : public QObject {
     Q_OBJECT
 public:
@@ -70,6 +72,7 @@ private:
     QString m_guild;
     QString m_app;
     QHash<QString, bool> m_channelInGuild;
+    HttpOps* m_http = nullptr; // the scripts' HttpClient (http_request), made on first use; a child
 };
 
 } // namespace botwright::runtime

@@ -138,10 +138,14 @@ void VmSupervisor::writeHelloAndLoad() {
                             {QStringLiteral("startupBudgetMs"), m_options.startupBudgetMs},
                             {QStringLiteral("heapLimitMb"), m_options.heapLimitMb}};
     QJsonArray scripts;
-    for (const CompiledScript& script : m_bundle.scripts)
-        scripts.append(QJsonObject{{QStringLiteral("name"), script.name},
-                                   {QStringLiteral("url"), script.url},
-                                   {QStringLiteral("js"), script.javascript}});
+    for (const CompiledScript& script : m_bundle.scripts) {
+        QJsonObject entry{{QStringLiteral("name"), script.name},
+                          {QStringLiteral("url"), script.url},
+                          {QStringLiteral("js"), script.javascript}};
+        if (!script.settings.isEmpty())
+            entry.insert(QStringLiteral("settings"), script.settings); // settings.json's values
+        scripts.append(entry);
+    }
     QByteArray out = encodeVmFrame(VmMessage::Hello, QJsonDocument(hello).toJson(QJsonDocument::Compact));
     out += encodeVmFrame(
         VmMessage::Load,

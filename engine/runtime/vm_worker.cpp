@@ -291,11 +291,22 @@ void VmWorker::load(const QByteArray& body) {
     m_loaded = true;
     Scope scope(*this);
     const v8::Local<v8::Context> context = scope.context();
+    QJsonObject settings; // script name → its settings values, read by the SDK's SettingsManager
     for (const QJsonValue& s : scripts) {
         const QJsonObject script = s.toObject();
         m_modules->setScriptSource(script.value(QStringLiteral("url")).toString(),
                                    script.value(QStringLiteral("js")).toString());
+        if (script.contains(QStringLiteral("settings")))
+            settings.insert(script.value(QStringLiteral("name")).toString(),
+                            script.value(QStringLiteral("settings")));
     }
+    v8::Local<v8::Value> native;
+    if (context->Global()->Get(context, v8Utf8(m_isolate, "__botwright")).ToLocal(&native) &&
+        native->IsObject())
+        native.As<v8::Object>()
+            ->Set(context, v8Utf8(m_isolate, "settings"),
+                  v8Utf8(m_isolate, QJsonDocument(settings).toJson(QJsonDocument::Compact)))
+            .Check();
     // The SDK first: it installs the event and op handlers every script relies on.
     bool ok = evaluateModule(context, QStringLiteral("botloader"), QStringLiteral("file:///index.js"));
     QJsonArray evaluated;

@@ -4,6 +4,8 @@ export * as Discord from "/discord/index";
 export * as Commands from "/commands/index";
 export * as Storage from "/storage";
 export * as Tasks from "/tasks";
+export * as HttpClient from "/http_client";
+export * as Settings from "/settings";
 export { console } from "/console";
 export { encodeText, decodeText, base64Encode, base64Decode } from "/text";
 export const EventSystem = {};

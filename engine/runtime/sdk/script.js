@@ -4,6 +4,8 @@ import { registerScript } from "/events";
 import { commandMeta, commandMethods } from "/commands/script_commands";
 import { JsonBucket, JsonVar, NumberBucket, NumberVar } from "/storage";
 import { timerMethods } from "/timers";
+import { SettingsManager } from "/settings";
+import { settingsMeta } from "/settings_meta";
 
 export class Script {
     constructor(name, scriptId, pluginId) {
@@ -14,6 +16,7 @@ export class Script {
         this._handlers = new Map();
         this._storageScope = undefined;
         this._ran = false;
+        this.settings = new SettingsManager(name);
     }
 
     on(eventType, cb) {
@@ -53,7 +56,7 @@ export class Script {
             commandGroups,
             intervalTimers: this._intervals ?? [],
             taskBuckets: this._taskBuckets ?? [],
-            settings: [],
+            settings: settingsMeta(this),
             events: [...this._handlers.keys()],
         });
     }
