@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace botwright::pipeline {
 
 namespace {
@@ -83,6 +85,18 @@ void StateCache::clear() {
 QByteArray StateCache::voiceState(quint64 guildId, quint64 userId) const {
     const auto it = m_voiceStates.constFind({guildId, userId});
     return it == m_voiceStates.constEnd() ? QByteArray() : QJsonDocument(*it).toJson(QJsonDocument::Compact);
+}
+
+QList<QJsonObject> StateCache::voiceStates(quint64 guildId) const {
+    QList<Key> keys;
+    for (auto it = m_voiceStates.constBegin(); it != m_voiceStates.constEnd(); ++it)
+        if (it.key().first == guildId)
+            keys.append(it.key());
+    std::sort(keys.begin(), keys.end());
+    QList<QJsonObject> out;
+    for (const Key& k : keys)
+        out.append(m_voiceStates.value(k));
+    return out;
 }
 
 QJsonObject StateCache::summary() const {

@@ -23,6 +23,8 @@ public:
     // The user's voice state in `guild` before the dispatch now being handled, as Discord JSON;
     // empty when none. (VOICE_STATE_UPDATE's transformer reads it before apply() replaces it.)
     QByteArray voiceState(quint64 guildId, quint64 userId) const;
+    // Every voice state held for `guildId` (Discord JSON), ordered by user id.
+    QList<QJsonObject> voiceStates(quint64 guildId) const;
 
     QJsonObject botUser() const { return m_botUser; }
     QJsonObject guild(quint64 id) const { return m_guilds.value(id); }

@@ -1,5 +1,6 @@
 #include "engine/runtime/script_runtime.h"
 
+#include "engine/pipeline/transformer.h"
 #include "engine/project/project.h"
 #include "engine/project/storage_database.h"
 #include "engine/project/task_store.h"
@@ -214,6 +215,12 @@ void ScriptRuntime::connectSupervisor() {
                     m_pipeline->opIssued(*it, key, op, args);
                     m_opEvents.erase(it);
                 }
+                if (op == QLatin1String("discord_get_voice_states")) { // cache only, as in Botloader
+                    const QByteArray value = voiceStatesJson();
+                    m_pipeline->opAnswered(key, true, value, {}, {});
+                    m_supervisor->replyOp(generation, call, true, value);
+                    return;
+                }
                 if (ScriptScheduler::isTaskOp(op)) { // served here: tasks belong to the scheduler
                     bool ok = false;
                     QString message;
@@ -229,6 +236,23 @@ void ScriptRuntime::connectSupervisor() {
                         m_supervisor->replyOp(generation, call, r.ok, r.valueJson, r.errorClass, r.message);
                 });
             });
+}
+
+// The handler's cached voice states in the SDK's VoiceState shape, each with its guildId.
+QByteArray ScriptRuntime::voiceStatesJson() const {
+    QJsonArray out;
+    pipeline::TransformContext ctx;
+    ctx.guildId = m_guildId;
+    for (const QJsonObject& state : m_pipeline->cache().voiceStates(m_guildId)) {
+        const pipeline::TransformOutput t = pipeline::transformEvent(
+            "VOICE_STATE_UPDATE", QJsonDocument(state).toJson(QJsonDocument::Compact), ctx);
+        if (!t.ok)
+            continue;
+        QJsonObject o = QJsonDocument::fromJson(t.json).object();
+        o.insert(QStringLiteral("guildId"), QString::number(m_guildId));
+        out.append(o);
+    }
+    return QJsonDocument(out).toJson(QJsonDocument::Compact);
 }
 
 void ScriptRuntime::deliver(qint64 traceId, const QByteArray& sdkEvent, const QByteArray& json) {

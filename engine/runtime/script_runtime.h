@@ -81,6 +81,7 @@ private:
     void startVm();
     void connectSupervisor();
     void deliver(qint64 traceId, const QByteArray& sdkEvent, const QByteArray& json);
+    QByteArray voiceStatesJson() const;
     void note(const QString& level, const QString& message);
     bool build(ScriptBundle* bundle);
 

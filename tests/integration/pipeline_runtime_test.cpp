@@ -153,3 +153,29 @@ TEST_CASE("replaying a traced event after a script edit gives the new outcome be
     CHECK_FALSE(replayed.ops[0].ok); // no Discord behind this runtime: the call's failure is traced
     CHECK(rig.rt->pipeline()->record(first)->logs[0].message == QStringLiteral("seen hello")); // old one kept
 }
+
+TEST_CASE("voice states: the handler's cache gives VOICE_STATE_UPDATE its oldState and serves getVoiceStates",
+          "[pipeline][runtime]") {
+    Rig rig;
+    rig.write(QStringLiteral(
+        "import { Discord } from \"botloader\";\n"
+        "script.on(\"VOICE_STATE_UPDATE\", async (s) => {\n"
+        "    const all = await Discord.getVoiceStates();\n"
+        "    console.log(`moved ${s.oldState?.channelId} -> ${s.channelId}; ${all.length} in voice: "
+        "${all.map((v) => v.userId + \"@\" + v.channelId + \"/\" + v.guildId).join(\",\")}`);\n"
+        "});\n"));
+    rig.start();
+    const QByteArray guild = R"({"id":"1113768905932800000","name":"g","channels":[],"roles":[],"members":[],
+        "voice_states":[{"guild_id":"1113768905932800000","channel_id":"501","user_id":"948142551859331072",
+        "session_id":"s1","deaf":false,"mute":false,"self_deaf":false,"self_mute":false,"self_video":false,
+        "suppress":false,"request_to_speak_timestamp":null}]})";
+    rig.rt->onDispatch(0, QStringLiteral("GUILD_CREATE"), guild, 2);
+    rig.rt->onDispatch(0, QStringLiteral("VOICE_STATE_UPDATE"),
+                       R"({"guild_id":"1113768905932800000","channel_id":"502","user_id":"948142551859331072",
+        "session_id":"s1","deaf":false,"mute":false,"self_deaf":false,"self_mute":true,"self_video":false,
+        "suppress":false,"request_to_speak_timestamp":null})",
+                       3);
+    REQUIRE(QTest::qWaitFor([&] { return !rig.logs.filter(QStringLiteral("moved")).isEmpty(); }, 20000));
+    CHECK(rig.logs.filter(QStringLiteral("moved")).first() ==
+          QStringLiteral("moved 501 -> 502; 1 in voice: 948142551859331072@502/1113768905932800000"));
+}

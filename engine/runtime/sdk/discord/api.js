@@ -16,6 +16,11 @@ export function getBotUser() {
     return new models.User(core.hostInfo.botUser);
 }
 
+// The guild's voice states, from the host's cache (botloader-sdk.md §8.6): raw objects with guildId.
+export function getVoiceStates() {
+    return core.op("discord_get_voice_states", null);
+}
+
 export function getCurrentGuildId() {
     return core.hostInfo.guildId;
 }
