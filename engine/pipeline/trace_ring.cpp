@@ -47,15 +47,13 @@ void TraceRing::put(TraceRecord&& record) {
 
 template <class R>
 void TraceRing::putImpl(R&& record) {
-    if (TraceRecord* held = find(record.id)) {
-        *held = std::forward<R>(record);
-        return;
-    }
     const int cap = capacity();
-    if (m_size > 0) {
-        const TraceRecord& newest = m_slots[static_cast<std::size_t>((m_next - 1 + cap) % cap)];
-        if (record.id <= newest.id)
-            return; // older than everything held and already overwritten: nothing to update
+    const bool newest =
+        m_size == 0 || record.id > m_slots[static_cast<std::size_t>((m_next - 1 + cap) % cap)].id;
+    if (!newest) { // an update of a record still held, or of one already overwritten (nothing to do)
+        if (TraceRecord* held = find(record.id))
+            *held = std::forward<R>(record);
+        return;
     }
     m_slots[static_cast<std::size_t>(m_next)] = std::forward<R>(record);
     m_next = (m_next + 1) % cap;
