@@ -189,6 +189,7 @@ bool EventPipeline::shouldPause(TraceRecord& record, Stage stage) {
     for (Breakpoint& b : m_breakpoints) {
         if (b.applies(record, stage, input)) {
             ++b.hits;
+            Q_EMIT breakpointsChanged(); // the hit count
             return true;
         }
     }

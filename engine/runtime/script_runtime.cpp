@@ -35,7 +35,7 @@ ScriptRuntime::ScriptRuntime(ScriptRuntimeConfig config, QObject* parent)
     pipeline::EventPipeline::Options options;
     options.traceCapacity = m_config.traceCapacity;
     options.guildId = m_config.guildId;
-    m_pipeline = std::make_unique<pipeline::EventPipeline>(options);
+    m_pipeline = new pipeline::EventPipeline(options, this);
     m_pipeline->setListenerFilter([this](QByteArrayView sdkEvent) {
         // Until the scripts have loaded, nobody knows who listens: let everything through.
         if (!m_listenersKnown ||
@@ -44,8 +44,8 @@ ScriptRuntime::ScriptRuntime(ScriptRuntimeConfig config, QObject* parent)
         ++m_filtered; // the handler stage: nobody listens, stop here
         return false;
     });
-    connect(m_pipeline.get(), &pipeline::EventPipeline::deliverEvent, this, &ScriptRuntime::deliver);
-    connect(m_pipeline.get(), &pipeline::EventPipeline::transformFailed, this,
+    connect(m_pipeline, &pipeline::EventPipeline::deliverEvent, this, &ScriptRuntime::deliver);
+    connect(m_pipeline, &pipeline::EventPipeline::transformFailed, this,
             [this](const QString& type, const QString& sdkEvent, const QString& error) {
                 note(QStringLiteral("warn"),
                      tr("A %1 dispatch could not be turned into %2: %3").arg(type, sdkEvent, error));

@@ -58,7 +58,7 @@ public:
 
     VmSupervisor* supervisor() const { return m_supervisor.get(); }
     // The stages every dispatch passes; breakpoints, stepping, traces and replay. Same thread.
-    pipeline::EventPipeline* pipeline() const { return m_pipeline.get(); }
+    pipeline::EventPipeline* pipeline() const { return m_pipeline; }
     // Interval timers, scheduled tasks and the sandbox clock (fast-forward, rate); after open().
     ScriptScheduler* scheduler() const { return m_scheduler.get(); }
     // Tracing in the pipeline and event timing in the VM (on by default).
@@ -94,7 +94,8 @@ private:
     std::unique_ptr<project::TaskStore> m_taskStore;
     std::unique_ptr<ScriptScheduler> m_scheduler;
     std::unique_ptr<VmSupervisor> m_supervisor;
-    std::unique_ptr<pipeline::EventPipeline> m_pipeline;
+    // A child, so it moves to the runtime's thread with it.
+    pipeline::EventPipeline* m_pipeline = nullptr;
     QHash<qint64, qint64> m_opEvents; // op call key → the VM event that issued it, until it is served
     ScriptBundle m_pendingBundle;
     bool m_haveBundle = false;
