@@ -1,14 +1,21 @@
 #pragma once
 
+#include "engine/pipeline/breakpoint.h"
+#include "engine/pipeline/pipeline_trace.h"
+#include "engine/project/settings_file_watcher.h"
 #include "engine/runtime/script_runtime.h"
 
 #include <QObject>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace botwright::gateway {
 class GatewayHost;
+}
+namespace botwright::pipeline {
+class EventPipeline;
 }
 
 namespace botwright::studio {
@@ -33,14 +40,60 @@ public:
     // Hands a READY (its `d`) to the current runtime; a runtime that already started ignores it.
     void deliverReady(const QByteArray& ready);
 
+    // ---- the scripts' clock (intervals and scheduled tasks) ----
+    void advanceClock(qint64 ms);
+    void setClockRate(double rate); // kept for later runtimes too
+
+    // ---- the runtime's event pipeline (issue 6): every call is forwarded to the runtime's thread ----
+    // While watched (a Pipeline view is shown) every trace change comes here as traced(); unwatched,
+    // nothing crosses threads but pauses and the queue length.
+    void setPipelineWatching(bool watching);
+    // Asks for the newest `count` records, the paused event and the queue (pipelineSnapshot()).
+    void requestPipelineSnapshot(int count);
+    // The breakpoints, kept here and applied to every runtime made later too.
+    void setBreakpoints(const QList<pipeline::Breakpoint>& breakpoints);
+    QList<pipeline::Breakpoint> breakpoints() const { return m_breakpoints; }
+    void stepEvent();
+    void resumeEvents();
+    void dropEvent();
+    // Replaces the paused event's payload; answered by payloadEdited().
+    void editPausedPayload(const QByteArray& json);
+    // Answered by replayStarted().
+    void replayEvent(qint64 traceId, pipeline::Stage from);
+    void replayDispatch(const QByteArray& type, const QByteArray& data, pipeline::Stage from);
+    // Answered by transformTraceReady().
+    void requestTransformTrace(qint64 traceId);
+
 Q_SIGNALS:
+    void clockChanged(qint64 nowMs, double rate);
     void logged(const botwright::runtime::VmLogEntry& entry);
     void stateChanged(botwright::runtime::VmState state, const QString& detail);
     void reloading(double buildMs);
     void loaded(bool ok, double ms);
     void failed(const QString& reason);
 
+    // The pipeline's news (see setPipelineWatching()).
+    void traced(const botwright::pipeline::TraceRecord& record);
+    void eventPaused(const botwright::pipeline::TraceRecord& record);
+    void eventUnpaused();
+    void waitingChanged(int waiting);
+    // Each breakpoint's hit count, in the order of setBreakpoints().
+    void breakpointHits(const QList<int>& hits);
+    void pipelineSnapshot(const QList<botwright::pipeline::TraceRecord>& records, qint64 pausedId,
+                          int waiting);
+    // A new runtime (or none) replaced the pipeline: its records and ids start again.
+    void pipelineReset();
+    void payloadEdited(bool ok, const QString& error);
+    // `newId` 0: the replay could not start (`error` says why).
+    void replayStarted(qint64 newId, qint64 originalId, const QString& error);
+    void transformTraceReady(qint64 traceId, const QByteArray& json);
+
 private:
+    // Runs `job` with the current runtime's pipeline on the runtime's thread (nothing without one).
+    void onPipeline(std::function<void(pipeline::EventPipeline*)> job);
+    void connectPipeline(runtime::ScriptRuntime* rt, quint64 generation);
+    void updateTracedConnection();
+
     gateway::GatewayHost* m_gateway;
     QThread m_thread;
     runtime::ScriptRuntime* m_runtime = nullptr; // lives on m_thread
@@ -52,6 +105,12 @@ private:
     runtime::ScriptRuntimeConfig m_config;
     QByteArray m_ready;
     quint64 m_generation = 0;
+    double m_clockRate = 1.0;
+    QList<pipeline::Breakpoint> m_breakpoints;
+    bool m_watching = false;
+    pipeline::EventPipeline* m_pipeline = nullptr; // the current runtime's, once it opened
+    QMetaObject::Connection m_tracedConnection;
+    project::SettingsFileWatcher m_settingsWatcher; // settings.json saved → reload, like a script save
 };
 
 } // namespace botwright::studio

@@ -1,6 +1,7 @@
 #include "app/studio/traffic_dock.h"
 
 #include "app/studio/traffic_model.h"
+#include "engine/protocol/frame_envelope.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSpinBox>
@@ -141,6 +143,15 @@ TrafficDock::TrafficDock(const capture::CaptureStore* store, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showFrame(current.isValid() ? current.row() : -1); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { showFrame(-1); });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        if (!index.isValid())
+            return;
+        QMenu* menu = contextMenu(index.row(), this);
+        menu->exec(m_table->viewport()->mapToGlobal(pos));
+        delete menu;
+    });
     // Scrolling up by hand pauses following, so the row being read does not run away.
     connect(m_table->verticalScrollBar(), &QScrollBar::actionTriggered, this, [this](int action) {
         if (action != QAbstractSlider::SliderToMaximum && action != QAbstractSlider::SliderNoAction)
@@ -352,6 +363,30 @@ bool TrafficDock::isFollowing() const {
 
 void TrafficDock::setFollowing(bool follow) {
     m_follow->setChecked(follow);
+}
+
+QMenu* TrafficDock::contextMenu(int tableRow, QWidget* parent) {
+    auto* menu = new QMenu(parent);
+    if (m_store && tableRow >= 0 && tableRow < m_model->rowCount()) {
+        const quint32 i = m_model->storeRow(tableRow);
+        const QString type = m_store->eventName(i);
+        if (m_store->op(i) == 0 && m_store->direction(i) == gateway::Direction::Received && !type.isEmpty()) {
+            for (const pipeline::Stage stage :
+                 {pipeline::Stage::Handler, pipeline::Stage::Transformer, pipeline::Stage::Event})
+                connect(menu->addAction(tr("Break on %1 before %2").arg(type, pipeline::stageName(stage))),
+                        &QAction::triggered, this,
+                        [this, type, stage] { Q_EMIT breakRequested(type, stage); });
+            const protocol::FrameEnvelope frame = protocol::parseFrameEnvelope(m_store->payload(i));
+            QAction* replay = menu->addAction(tr("Replay through pipeline"));
+            replay->setEnabled(frame.ok);
+            connect(replay, &QAction::triggered, this,
+                    [this, type = frame.type, data = frame.data] { Q_EMIT replayRequested(type, data); });
+            menu->addSeparator();
+        }
+    }
+    connect(menu->addAction(tr("Export selection…")), &QAction::triggered, this,
+            &TrafficDock::exportSelection);
+    return menu;
 }
 
 void TrafficDock::showFrame(int tableRow) {

@@ -2,6 +2,7 @@
 
 #include "app/studio/traffic_model.h" // exportRows
 #include "engine/capture/capture_store.h"
+#include "engine/pipeline/pipeline_trace.h"
 
 #include <QDockWidget>
 
@@ -10,6 +11,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
 class QSpinBox;
 class QStringListModel;
@@ -43,6 +45,13 @@ public:
     std::vector<quint32> selectedStoreRows() const;
     bool isFollowing() const;
     void setFollowing(bool follow);
+    // The table's context menu for `tableRow` (the caller owns it): for a received dispatch, break on
+    // its type before a pipeline stage, or run it through the pipeline again.
+    QMenu* contextMenu(int tableRow, QWidget* parent);
+
+Q_SIGNALS:
+    void breakRequested(const QString& eventType, botwright::pipeline::Stage stage);
+    void replayRequested(const QByteArray& type, const QByteArray& data);
 
 private:
     QWidget* buildFilterBar(QWidget* parent);
