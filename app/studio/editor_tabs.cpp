@@ -2,6 +2,7 @@
 
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
+#include "editor/language_client.h"
 
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -47,7 +48,7 @@ EditorPage* EditorTabs::pageFor(const QString& path) const {
     return nullptr;
 }
 
-EditorPage* EditorTabs::openFile(const QString& path, QString* error) {
+EditorPage* EditorTabs::openFile(const QString& path, QString* error, bool readOnly) {
     if (EditorPage* existing = pageFor(path)) {
         setCurrentWidget(existing);
         return existing;
@@ -60,6 +61,10 @@ EditorPage* EditorTabs::openFile(const QString& path, QString* error) {
     if (m_theme) {
         page->editor()->applyTheme(*m_theme);
     }
+    page->editor()->setReadOnly(readOnly);
+    if (m_language != nullptr) {
+        m_language->attach(page->editor(), page->filePath());
+    }
     connect(page, &EditorPage::modificationChanged, this, [this, page] {
         updateTabTitle(page);
         Q_EMIT unsavedStateChanged(hasUnsavedChanges());
@@ -70,7 +75,7 @@ EditorPage* EditorTabs::openFile(const QString& path, QString* error) {
             Q_EMIT cursorMoved(line, column);
         }
     });
-    const int index = addTab(page, page->fileName());
+    const int index = addTab(page, readOnly ? tr("%1 (read-only)").arg(page->fileName()) : page->fileName());
     setTabToolTip(index, page->filePath());
     setCurrentIndex(index);
     m_watcher->addPath(page->filePath());
@@ -80,7 +85,7 @@ EditorPage* EditorTabs::openFile(const QString& path, QString* error) {
 
 void EditorTabs::updateTabTitle(EditorPage* page) {
     const int index = indexOf(page);
-    if (index >= 0) {
+    if (index >= 0 && !page->editor()->isReadOnly()) {
         setTabText(index, page->isModified() ? page->fileName() + QStringLiteral(" ●") : page->fileName());
     }
 }

@@ -14,6 +14,7 @@ class QTimer;
 
 namespace botwright::editor {
 class EditorPage;
+class LanguageClient;
 } // namespace botwright::editor
 
 namespace botwright::studio {
@@ -28,7 +29,8 @@ public:
 
     explicit EditorTabs(QWidget* parent = nullptr);
 
-    editor::EditorPage* openFile(const QString& path, QString* error);
+    // A read-only page (the SDK's declarations) cannot be edited and is never saved.
+    editor::EditorPage* openFile(const QString& path, QString* error, bool readOnly = false);
     editor::EditorPage* pageAt(int index) const;
     editor::EditorPage* currentPage() const;
     editor::EditorPage* pageFor(const QString& path) const;
@@ -49,6 +51,8 @@ public:
     int restoreRecoveredEdits();
     void applyTheme(const editor::EditorTheme& theme);
     void setUnsavedPrompt(UnsavedPrompt prompt) { m_prompt = std::move(prompt); }
+    // Editor intelligence for every page opened from now on (completion, diagnostics, …).
+    void setLanguageClient(editor::LanguageClient* client) { m_language = client; }
 
 Q_SIGNALS:
     void errorOccurred(const QString& message);
@@ -71,6 +75,7 @@ private:
     project::RecoveryStore m_recovery;
     UnsavedPrompt m_prompt;
     std::optional<editor::EditorTheme> m_theme;
+    editor::LanguageClient* m_language = nullptr;
 };
 
 } // namespace botwright::studio

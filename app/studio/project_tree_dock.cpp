@@ -65,6 +65,38 @@ void ProjectTreeDock::refresh() {
         item->setToolTip(0, m_project->scriptPath(name));
     }
     root->setExpanded(true);
+    setErrorCounts(m_errors);
+    Q_EMIT refreshed();
+}
+
+void ProjectTreeDock::setErrorCounts(const QHash<QString, int>& errorsByPath) {
+    m_errors = errorsByPath;
+    QTreeWidgetItem* root = m_tree->topLevelItem(0);
+    if (root == nullptr) {
+        return;
+    }
+    const QIcon scriptIcon = style()->standardIcon(QStyle::SP_FileIcon);
+    const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
+    for (int i = 0; i < root->childCount(); ++i) {
+        QTreeWidgetItem* item = root->child(i);
+        const QString path = item->data(0, kPathRole).toString();
+        const int errors = m_errors.value(path);
+        item->setIcon(0, errors > 0 ? errorIcon : scriptIcon);
+        item->setForeground(0, errors > 0 ? QBrush(QColor(0xd0, 0x20, 0x10)) : QBrush());
+        item->setToolTip(0, errors > 0 ? tr("%1\n%n TypeScript error(s)", nullptr, errors).arg(path) : path);
+        item->setData(0, Qt::UserRole + 2, errors);
+    }
+}
+
+int ProjectTreeDock::errorCountShown(const QString& scriptFileName) const {
+    if (QTreeWidgetItem* root = m_tree->topLevelItem(0)) {
+        for (int i = 0; i < root->childCount(); ++i) {
+            if (root->child(i)->text(0) == scriptFileName) {
+                return root->child(i)->data(0, Qt::UserRole + 2).toInt();
+            }
+        }
+    }
+    return 0;
 }
 
 QStringList ProjectTreeDock::listedScripts() const {

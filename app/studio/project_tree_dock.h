@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDockWidget>
+#include <QHash>
 
 class QFileSystemWatcher;
 class QTreeWidget;
@@ -22,10 +23,15 @@ public:
     void refresh();
     QTreeWidget* tree() const { return m_tree; }
     QStringList listedScripts() const;
+    // Marks the scripts with TypeScript errors (path → count; others are shown as usual).
+    void setErrorCounts(const QHash<QString, int>& errorsByPath);
+    int errorCountShown(const QString& scriptFileName) const;
 
 Q_SIGNALS:
     void scriptActivated(const QString& path);
     void newScriptRequested();
+    // The listing was re-read (scripts may have appeared, vanished or changed on disk).
+    void refreshed();
 
 private:
     void showContextMenu(const QPoint& position);
@@ -33,6 +39,7 @@ private:
     QTreeWidget* m_tree;
     QFileSystemWatcher* m_watcher;
     const project::Project* m_project = nullptr;
+    QHash<QString, int> m_errors;
 };
 
 } // namespace botwright::studio

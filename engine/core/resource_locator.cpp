@@ -29,6 +29,14 @@ QString ResourceLocator::typescriptCompilerPath() {
     return shareDir() + QStringLiteral("/typescript/typescript.js");
 }
 
+QString ResourceLocator::typescriptLibDir() {
+    return shareDir() + QStringLiteral("/typescript/lib");
+}
+
+QString ResourceLocator::sdkDeclarationsDir() {
+    return shareDir() + QStringLiteral("/sdk");
+}
+
 QString ResourceLocator::examplesDir() {
     return shareDir() + QStringLiteral("/examples");
 }

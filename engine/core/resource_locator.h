@@ -11,6 +11,10 @@ class ResourceLocator final {
 public:
     static QString shareDir();
     static QString typescriptCompilerPath();
+    // TypeScript's lib declaration files (lib.es5.d.ts … lib.esnext.d.ts) for the language service.
+    static QString typescriptLibDir();
+    // The SDK's declaration files (the "botloader" module), resources/sdk in a source checkout.
+    static QString sdkDeclarationsDir();
     static QString examplesDir();
     static QString exampleProjectDir();
     static QString version();

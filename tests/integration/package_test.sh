@@ -17,7 +17,9 @@ contents="$(dpkg-deb -c "$deb" | awk '{print $6}')"
 for f in ./usr/bin/botwright ./usr/bin/botwright-cli ./usr/bin/botwright-vm \
          ./usr/share/applications/botwright.desktop ./usr/share/icons/hicolor/scalable/apps/botwright.svg \
          ./usr/share/metainfo/io.botwright.Studio.metainfo.xml ./usr/share/botwright/typescript/typescript.js \
-         ./usr/share/botwright/examples/ping-pong/ping.ts ./usr/share/botwright/examples/ping-pong/hello.ts; do
+         ./usr/share/botwright/examples/ping-pong/ping.ts ./usr/share/botwright/examples/ping-pong/hello.ts \
+         ./usr/share/botwright/typescript/lib/lib.esnext.d.ts ./usr/share/botwright/typescript/lib/lib.es5.d.ts \
+         ./usr/share/botwright/sdk/index.d.ts ./usr/share/botwright/sdk/discord_models.d.ts; do
   grep -qx -- "$f" <<<"$contents" || fail "$f missing from the .deb"
 done
 depends="$(dpkg-deb -f "$deb" Depends)"

@@ -1,0 +1,2 @@
+// The `Unstable` namespace: reserved for experimental APIs. It is empty in this SDK version.
+export {};
