@@ -4,6 +4,7 @@ export * as Discord from "/discord/index";
 export * as Commands from "/commands/index";
 export * as Storage from "/storage";
 export * as Tasks from "/tasks";
+export { AsyncLock, parseStackEntry } from "/utils";
 export * as HttpClient from "/http_client";
 export * as Settings from "/settings";
 export { console } from "/console";

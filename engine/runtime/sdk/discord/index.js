@@ -1,5 +1,6 @@
 // The `Discord` namespace.
 export * from "/discord/api";
+export { toDiscordMessage as toOpMessageFields } from "/discord/message_fields";
 export * from "/discord/api_guild";
 export * from "/discord/api_channels";
 export * from "/discord/interactions_api";

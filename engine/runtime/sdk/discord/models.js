@@ -4,9 +4,23 @@ import * as api from "/discord/api";
 
 const cdn = "https://cdn.discordapp.com";
 
+export class PrimaryGuild {
+    constructor(data) {
+        this.identityGuildId = data.identityGuildId ?? null;
+        this.identityEnabled = data.identityEnabled ?? null;
+        this.tag = data.tag ?? null;
+        this.badge = data.badge ?? null;
+    }
+    badgeUrl({ size = 128 } = {}) {
+        if (this.badge === null || this.identityGuildId === null) return null;
+        return `${cdn}/guild-tag-badges/${this.identityGuildId}/${this.badge}.png?size=${size}`;
+    }
+}
+
 export class User {
     constructor(data) {
         Object.assign(this, data);
+        if (data.primaryGuild) this.primaryGuild = new PrimaryGuild(data.primaryGuild);
     }
     mention() {
         return `<@${this.id}>`;
