@@ -2,8 +2,10 @@
 
 #include "app/cli/cli_capture.h"
 #include "app/cli/cli_io.h"
+#include "app/cli/cli_replay.h"
 #include "app/cli/cli_run.h"
 #include "app/cli/cli_sandbox.h"
+#include "app/cli/cli_sync.h"
 #include "engine/core/resource_locator.h"
 #include "engine/project/file_io.h"
 #include "engine/project/project.h"
@@ -174,6 +176,13 @@ const QList<Command>& commands() {
         {"capture", "Record a gateway session (every frame, token redacted) to a file", runCapture},
         {"run", "Run a project's scripts against a sandbox or a server until Ctrl-C", runProject},
         {"test", "Run a project's self-reporting test scripts and report pass or fail", testProject},
+        {"push", "Push a project's scripts to a server speaking Botloader's web API", pushProject},
+        {"pull", "Pull a server's scripts into a project without overwriting local edits", pullProject},
+        {"status", "Show what differs between a project and its server", statusProject},
+        {"export", "Export a project as one portable bundle (scripts + manifest)", exportBundle},
+        {"import", "Import a bundle's scripts into a project folder", importBundle},
+        {"replay", "Run a capture's events through a project's pipeline and print each outcome",
+         replayCapture},
         {"version", "Print the versions of the studio, Qt, V8 and TypeScript", runVersion},
     };
     return all;

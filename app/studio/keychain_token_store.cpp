@@ -5,14 +5,19 @@
 
 namespace botwright::studio {
 
-KeychainTokenStore::KeychainTokenStore(const QString& service, QObject* parent)
+KeychainTokenStore::KeychainTokenStore(const QString& service, QObject* parent, const QString& entry)
     : TokenStore(parent)
-    , m_service(service.isEmpty() ? QCoreApplication::applicationName() : service) {}
+    , m_service(service.isEmpty() ? QCoreApplication::applicationName() : service)
+    , m_entry(entry.isEmpty() ? key() : entry) {}
 
 KeychainTokenStore::~KeychainTokenStore() = default; // running jobs are children: deleted with the store
 
 QString KeychainTokenStore::key() {
     return QStringLiteral("gateway-bot-token");
+}
+
+QString KeychainTokenStore::apiKeyEntry() {
+    return QStringLiteral("botloader-api-key");
 }
 
 QString KeychainTokenStore::backendName() const {
@@ -44,7 +49,7 @@ TokenStore::Result KeychainTokenStore::resultOf(const QKeychain::Job& job, QStri
 
 void KeychainTokenStore::readStored() {
     auto* job = new QKeychain::ReadPasswordJob(m_service, this);
-    job->setKey(key());
+    job->setKey(m_entry);
     job->setInsecureFallback(false); // never a plain-text copy in a settings file
     connect(job, &QKeychain::Job::finished, this, [this, job] {
         QString detail;
@@ -63,7 +68,7 @@ void KeychainTokenStore::writeStored(const QString& token) {
         write->setTextData(token);
         job = write;
     }
-    job->setKey(key());
+    job->setKey(m_entry);
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [this, job] {
         QString detail;

@@ -8,18 +8,23 @@ class Job;
 
 namespace botwright::studio {
 
-// The bot token in the system keychain through QtKeychain (Secret Service on Linux, KWallet, the
-// macOS Keychain, Windows Credential Manager). Jobs run asynchronously; QtKeychain's plain-text
-// fallback stays off, so without a secret service the token is held for this session only.
+// A secret in the system keychain through QtKeychain (Secret Service on Linux, KWallet, the macOS
+// Keychain, Windows Credential Manager): the bot token (key "gateway-bot-token") or the Botloader
+// API key (key "botloader-api-key", apiKeyEntry()). Jobs run asynchronously; QtKeychain's plain-text
+// fallback stays off, so without a secret service the secret is held for this session only.
 class KeychainTokenStore final : public TokenStore {
     Q_OBJECT
 public:
-    // `service` names the entry in the keychain; empty means the application name.
-    explicit KeychainTokenStore(const QString& service = {}, QObject* parent = nullptr);
+    // `service` names the entry in the keychain; empty means the application name. `entry` is the
+    // key within the service; empty means key() (the bot token).
+    explicit KeychainTokenStore(const QString& service = {}, QObject* parent = nullptr,
+                                const QString& entry = {});
     ~KeychainTokenStore() override;
 
     QString service() const { return m_service; }
-    static QString key(); // the entry's key within the service
+    QString entry() const { return m_entry; }
+    static QString key();         // the bot token's key within the service
+    static QString apiKeyEntry(); // the Botloader API key's
 
 protected:
     void readStored() override;
@@ -31,6 +36,7 @@ private:
     static Result resultOf(const QKeychain::Job& job, QString* detail);
 
     QString m_service;
+    QString m_entry;
 };
 
 } // namespace botwright::studio

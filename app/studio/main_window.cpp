@@ -5,16 +5,21 @@
 #include "app/studio/gateway_connector.h"
 #include "app/studio/gateway_dock.h"
 #include "app/studio/keychain_token_store.h"
+#include "app/studio/pipeline_dock.h"
+#include "app/studio/problems_dock.h"
 #include "app/studio/project_tree_dock.h"
 #include "app/studio/sandbox_dock.h"
 #include "app/studio/sandbox_faults_dock.h"
 #include "app/studio/script_runtime_host.h"
 #include "app/studio/session_store.h"
+#include "app/studio/sync_controller.h"
 #include "app/studio/token_store.h"
 #include "app/studio/traffic_dock.h"
 #include "app/studio/welcome_page.h"
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
+#include "editor/language_client.h"
+#include "editor/problems_model.h"
 #include "engine/core/resource_locator.h"
 #include "engine/gateway/gateway_host.h"
 #include "engine/sandbox/sandbox_host.h"
@@ -54,9 +59,15 @@ MainWindow::MainWindow(QWidget* parent, TokenStore* tokenStore)
     , m_gatewayDock(new GatewayDock(m_gatewayHost, this))
     , m_consoleDock(new ConsoleDock(this))
     , m_scripts(new ScriptRuntimeHost(m_gatewayHost, this))
+    , m_pipelineDock(new PipelineDock(m_scripts, this))
     , m_vmStatus(new QLabel(this))
     , m_cursorLabel(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
+    // The language service starts loading (on its own thread) when a project opens.
+    m_language = new editor::LanguageClient(this);
+    m_problemsDock = new ProblemsDock(m_language->problems(), this);
+    m_typescriptStatus = new QLabel(this);
+    m_tabs->setLanguageClient(m_language);
     setWindowIcon(QIcon(core::ResourceLocator::shareDir() + QStringLiteral("/icons/botwright.svg")));
     m_central->addWidget(m_welcome);
     m_central->addWidget(m_tabs);
@@ -75,6 +86,12 @@ MainWindow::MainWindow(QWidget* parent, TokenStore* tokenStore)
     addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
     tabifyDockWidget(m_gatewayDock, m_consoleDock);
     m_consoleDock->hide(); // View ▸ Console
+    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    tabifyDockWidget(m_consoleDock, m_problemsDock);
+    m_problemsDock->hide(); // View ▸ Problems
+    addDockWidget(Qt::BottomDockWidgetArea, m_pipelineDock);
+    tabifyDockWidget(m_consoleDock, m_pipelineDock);
+    m_pipelineDock->hide(); // View ▸ Pipeline; it shows itself when an event pauses
     // The local Discord (a thread and a socket) starts right after the window first appears (see
     // showEvent) or when a sandbox dock is shown; SandboxHost::start() ignores repeated calls.
     for (QDockWidget* dock :
@@ -92,7 +109,10 @@ MainWindow::MainWindow(QWidget* parent, TokenStore* tokenStore)
     statusBar()->addPermanentWidget(m_vmStatus);
     m_cursorLabel->setObjectName(QStringLiteral("cursorPosition"));
     statusBar()->addPermanentWidget(m_cursorLabel);
+    m_typescriptStatus->setObjectName(QStringLiteral("typescriptStatus"));
+    statusBar()->addPermanentWidget(m_typescriptStatus);
     connectScripts();
+    connectSync();
 
     createActions();
     createMenus();
@@ -105,6 +125,7 @@ MainWindow::MainWindow(QWidget* parent, TokenStore* tokenStore)
         updateCentral();
     });
     connect(m_projectDock, &ProjectTreeDock::newScriptRequested, this, &MainWindow::askNewScript);
+    connectLanguageClient();
     connect(m_tabs, &EditorTabs::errorOccurred, this,
             [this](const QString& message) { reportError(tr("Cannot save"), message); });
     connect(m_tabs, &EditorTabs::notice, this,
@@ -218,6 +239,7 @@ bool MainWindow::openProject(const QString& folder) {
     m_projectDock->setProject(nullptr);
     m_project = std::move(opened);
     m_projectDock->setProject(&*m_project);
+    m_language->setProject(m_project->rootPath());
     const QStringList scripts = m_project->scriptNames();
     if (!scripts.isEmpty()) {
         m_tabs->openFile(m_project->scriptPath(scripts.first()), &error);
@@ -281,7 +303,7 @@ void MainWindow::updateCentral() {
     for (const char* name :
          {"file.save", "file.saveAll", "file.closeTab", "edit.undo", "edit.redo", "edit.cut", "edit.copy",
           "edit.paste", "edit.selectAll", "edit.find", "edit.replace", "edit.findNext", "edit.findPrevious",
-          "edit.goToLine", "edit.toggleComment"}) {
+          "edit.goToLine", "edit.toggleComment", "edit.goToDefinition"}) {
         if (QAction* a = m_actions.value(QLatin1String(name))) {
             a->setEnabled(hasPage);
         }
@@ -360,7 +382,30 @@ void MainWindow::connectScripts() {
     });
     connect(m_consoleDock, &ConsoleDock::positionActivated, this,
             [this](const QString& script, int line, int column) { openScriptAt(script, line, column); });
+    connect(m_pipelineDock, &PipelineDock::positionActivated, this,
+            [this](const QString& script, int line, int column) { openScriptAt(script, line, column); });
+    connect(
+        m_trafficDock, &TrafficDock::breakRequested, m_pipelineDock,
+        [this](const QString& type, pipeline::Stage stage) { m_pipelineDock->addBreakpoint(type, stage); });
+    connect(m_trafficDock, &TrafficDock::replayRequested, m_pipelineDock,
+            [this](const QByteArray& type, const QByteArray& payload) {
+                m_pipelineDock->replayDispatch(type, payload, pipeline::Stage::Handler);
+            });
     setVmStatus(tr("no project"));
+}
+
+void MainWindow::connectSync() {
+    // The Botloader API key is a second keychain entry next to the bot token; it is read only when a
+    // sync needs it.
+    m_sync = new SyncController(
+        this, new KeychainTokenStore(QString(), nullptr, KeychainTokenStore::apiKeyEntry()), this);
+    m_sync->setProjectRootProvider([this] { return m_project ? m_project->rootPath() : QString(); });
+    m_sync->setUnsavedCheck([this] { return m_tabs->hasUnsavedChanges(); });
+    m_sync->setErrorReporter(
+        [this](const QString& title, const QString& message) { reportError(title, message); });
+    connect(m_sync, &SyncController::notice, this,
+            [this](const QString& message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_sync, &SyncController::projectFilesChanged, m_projectDock, &ProjectTreeDock::refresh);
 }
 
 void MainWindow::restartScripts() {
@@ -399,6 +444,46 @@ void MainWindow::setVmStatus(const QString& text) {
     m_vmState = text;
     m_vmStatus->setText(m_reloadNote.isEmpty() ? tr("Scripts: %1").arg(text)
                                                : tr("Scripts: %1 · %2").arg(text, m_reloadNote));
+}
+
+void MainWindow::connectLanguageClient() {
+    const auto updateStatus = [this] {
+        const int errors = m_language->problems()->errorCount();
+        const int warnings = m_language->problems()->warningCount();
+        const QString counts =
+            QStringLiteral("%1 · %2").arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
+                                          warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+        m_typescriptStatus->setText(
+            m_project ? QStringLiteral("%1 · %2").arg(m_language->statusText(), counts) : QString());
+    };
+    connect(m_language, &editor::LanguageClient::statusChanged, this, updateStatus);
+    connect(m_language->problems(), &editor::ProblemsModel::countsChanged, this, [this, updateStatus] {
+        m_projectDock->setErrorCounts(m_language->problems()->errorsByFile());
+        updateStatus();
+    });
+    connect(m_projectDock, &ProjectTreeDock::refreshed, m_language,
+            &editor::LanguageClient::refreshProjectFiles);
+    connect(m_problemsDock, &ProblemsDock::problemActivated, this,
+            [this](const QString& path, int line, int column) {
+                openAtServicePosition(path, line - 1, column - 1, false);
+            });
+    connect(m_language, &editor::LanguageClient::definitionFound, this,
+            [this](const QString& path, typescript::LsPosition position, bool readOnly) {
+                openAtServicePosition(path, position.line, position.character, readOnly);
+            });
+}
+
+bool MainWindow::openAtServicePosition(const QString& path, int line, int character, bool readOnly) {
+    QString error;
+    editor::EditorPage* page = m_tabs->openFile(path, &error, readOnly);
+    updateCentral();
+    if (page == nullptr) {
+        reportError(tr("Cannot open script"), error);
+        return false;
+    }
+    m_tabs->setCurrentWidget(page);
+    editor::LanguageClient::reveal(page->editor(), typescript::LsPosition{line, character});
+    return true;
 }
 
 bool MainWindow::openScriptAt(const QString& script, int line, int column) {

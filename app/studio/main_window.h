@@ -20,16 +20,23 @@ namespace botwright::gateway {
 class GatewayHost;
 }
 
+namespace botwright::editor {
+class LanguageClient;
+}
+
 namespace botwright::studio {
 
 class ConsoleDock;
+class ProblemsDock;
 class EditorTabs;
 class GatewayConnector;
+class PipelineDock;
 struct Session;
 class ProjectTreeDock;
 class SandboxDock;
 class SandboxFaultsDock;
 class ScriptRuntimeHost;
+class SyncController;
 class TokenStore;
 class TrafficDock;
 class GatewayDock;
@@ -66,7 +73,13 @@ public:
     TrafficDock* trafficDock() const { return m_trafficDock; }
     GatewayDock* gatewayDock() const { return m_gatewayDock; }
     ConsoleDock* consoleDock() const { return m_consoleDock; }
+    ProblemsDock* problemsDock() const { return m_problemsDock; }
+    // Editor intelligence: the TypeScript language service for the open project.
+    editor::LanguageClient* languageClient() const { return m_language; }
+    PipelineDock* pipelineDock() const { return m_pipelineDock; }
     ScriptRuntimeHost* scriptRuntime() const { return m_scripts; }
+    // Sync ▸ Push/Pull/Status/Bundles/Settings (Botloader's web API).
+    SyncController* syncController() const { return m_sync; }
     // Opens `<project>/<script>.ts` with the cursor at line/column (1-based; 0: start of line).
     bool openScriptAt(const QString& script, int line, int column);
     sandbox::SandboxHost* sandboxHost() const { return m_sandboxHost; }
@@ -101,6 +114,11 @@ private:
     // (Re)starts the open project's scripts against the current gateway target, or stops them.
     void restartScripts();
     void setVmStatus(const QString& text);
+    void connectSync();
+    void connectLanguageClient();
+    // Opens a file (read-only: the SDK's declarations) at a language-service position (0-based line,
+    // UTF-16 column).
+    bool openAtServicePosition(const QString& path, int line, int character, bool readOnly);
 
     std::optional<project::Project> m_project;
     editor::EditorTheme m_theme;
@@ -117,7 +135,12 @@ private:
     TrafficDock* m_trafficDock;
     GatewayDock* m_gatewayDock;
     ConsoleDock* m_consoleDock;
-    ScriptRuntimeHost* m_scripts; // the open project's scripts, on the "botwright-runtime" thread
+    editor::LanguageClient* m_language = nullptr; // completion, diagnostics, … (its own thread)
+    ProblemsDock* m_problemsDock = nullptr;
+    QLabel* m_typescriptStatus = nullptr;
+    ScriptRuntimeHost* m_scripts;     // the open project's scripts, on the "botwright-runtime" thread
+    PipelineDock* m_pipelineDock;     // the scripts' event pipeline: traces, breakpoints, replay
+    SyncController* m_sync = nullptr; // Sync menu: push/pull with a Botloader server
     QLabel* m_vmStatus;
     QString m_vmState;      // "running", "restarting (2)", …
     QString m_reloadNote;   // "reloaded in 84 ms"

@@ -1,17 +1,23 @@
 // MainWindow's actions, menus and the small dialogs behind them.
+#include "app/studio/clock_menu.h"
 #include "app/studio/console_dock.h"
 #include "app/studio/editor_tabs.h"
 #include "app/studio/gateway_connector.h"
 #include "app/studio/gateway_dock.h"
 #include "app/studio/gateway_settings_dialog.h"
 #include "app/studio/main_window.h"
+#include "app/studio/pipeline_dock.h"
+#include "app/studio/problems_dock.h"
 #include "app/studio/project_tree_dock.h"
 #include "app/studio/sandbox_dock.h"
 #include "app/studio/sandbox_faults_dock.h"
+#include "app/studio/script_runtime_host.h"
+#include "app/studio/sync_controller.h"
 #include "app/studio/traffic_dock.h"
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
 #include "editor/find_replace_bar.h"
+#include "editor/language_client.h"
 #include "engine/core/resource_locator.h"
 
 #include <QAction>
@@ -130,7 +136,33 @@ void MainWindow::createActions() {
     consoleView->setText(tr("&Console"));
     consoleView->setShortcut(QKeySequence(tr("Ctrl+Shift+Y")));
     m_actions.insert(QStringLiteral("view.console"), consoleView);
+    QAction* problemsView = m_problemsDock->toggleViewAction();
+    problemsView->setObjectName(QStringLiteral("view.problems"));
+    problemsView->setText(tr("P&roblems"));
+    problemsView->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
+    m_actions.insert(QStringLiteral("view.problems"), problemsView);
+    addAction(QStringLiteral("edit.goToDefinition"), tr("Go to &Definition"), QKeySequence(Qt::Key_F12),
+              [this] {
+                  if (editor::EditorPage* page = m_tabs->currentPage()) {
+                      m_language->goToDefinition(page->editor());
+                  }
+              });
+    QAction* pipelineView = m_pipelineDock->toggleViewAction();
+    pipelineView->setObjectName(QStringLiteral("view.pipeline"));
+    pipelineView->setText(tr("&Pipeline"));
+    pipelineView->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    m_actions.insert(QStringLiteral("view.pipeline"), pipelineView);
     addAction(QStringLiteral("settings.gateway"), tr("&Gateway…"), {}, [this] { showGatewaySettings(); });
+    addAction(QStringLiteral("sync.push"), tr("&Push…"), QKeySequence(tr("Ctrl+Alt+P")),
+              [this] { m_sync->push(); });
+    addAction(QStringLiteral("sync.pull"), tr("P&ull…"), QKeySequence(tr("Ctrl+Alt+L")),
+              [this] { m_sync->pull(); });
+    addAction(QStringLiteral("sync.status"), tr("&Status"), {}, [this] { m_sync->showStatus(); });
+    addAction(QStringLiteral("sync.exportBundle"), tr("&Export Bundle…"), {},
+              [this] { m_sync->exportBundle(); });
+    addAction(QStringLiteral("sync.importBundle"), tr("&Import Bundle…"), {},
+              [this] { m_sync->importBundle(); });
+    addAction(QStringLiteral("sync.settings"), tr("Se&ttings…"), {}, [this] { m_sync->showSettings(); });
     addAction(QStringLiteral("help.about"), tr("&About Botwright Studio"), {}, [this] { showAbout(); });
 }
 
@@ -150,7 +182,7 @@ void MainWindow::createMenus() {
     fill(menuBar()->addMenu(tr("&Edit")),
          {"edit.undo", "edit.redo", nullptr, "edit.cut", "edit.copy", "edit.paste", "edit.selectAll", nullptr,
           "edit.find", "edit.replace", "edit.findNext", "edit.findPrevious", nullptr, "edit.goToLine",
-          "edit.toggleComment"});
+          "edit.toggleComment", "edit.goToDefinition"});
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_projectDock->toggleViewAction());
     view->addAction(m_actions.value(QStringLiteral("view.sandbox")));
@@ -158,7 +190,18 @@ void MainWindow::createMenus() {
     view->addAction(m_actions.value(QStringLiteral("view.liveTraffic")));
     view->addAction(m_actions.value(QStringLiteral("view.gateway")));
     view->addAction(m_actions.value(QStringLiteral("view.console")));
+    view->addAction(m_actions.value(QStringLiteral("view.problems")));
+    view->addAction(m_actions.value(QStringLiteral("view.pipeline")));
     fill(view->addMenu(tr("&Theme")), {"theme.light", "theme.dark"});
+    // Scripts ▸ Clock: fast-forward the clock intervals and scheduled tasks run on.
+    auto* clock = new ClockMenu(this);
+    menuBar()->addMenu(tr("S&cripts"))->addMenu(clock);
+    connect(clock, &ClockMenu::advanceRequested, m_scripts, &ScriptRuntimeHost::advanceClock);
+    connect(clock, &ClockMenu::rateRequested, m_scripts, &ScriptRuntimeHost::setClockRate);
+    connect(m_scripts, &ScriptRuntimeHost::clockChanged, clock, &ClockMenu::showClock);
+    fill(menuBar()->addMenu(tr("S&ync")),
+         {"sync.push", "sync.pull", "sync.status", nullptr, "sync.exportBundle", "sync.importBundle", nullptr,
+          "sync.settings"});
     fill(menuBar()->addMenu(tr("&Settings")), {"settings.gateway"});
     fill(menuBar()->addMenu(tr("&Help")), {"help.about"});
     // Actions must also fire while the menu bar is hidden (e.g. under some desktop shells).

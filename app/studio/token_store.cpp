@@ -30,11 +30,12 @@ void TokenStore::save(const QString& token) {
 }
 
 QString TokenStore::storageDescription() const {
+    const QString name = m_secretName.isEmpty() ? tr("token") : m_secretName;
     if (m_sessionOnly)
-        return tr("The token cannot be kept in %1 (%2), so it is held in memory for this session only "
+        return tr("The %1 cannot be kept in %2 (%3), so it is held in memory for this session only "
                   "and never written to disk. Enter it again after restarting the studio.")
-            .arg(backendName(), m_detail);
-    return tr("The token is kept in %1, never in the settings file.").arg(backendName());
+            .arg(name, backendName(), m_detail);
+    return tr("The %1 is kept in %2, never in the settings file.").arg(name, backendName());
 }
 
 void TokenStore::readFinished(Result result, const QString& token, const QString& detail) {

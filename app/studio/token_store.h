@@ -31,6 +31,8 @@ public:
     bool sessionOnly() const { return m_sessionOnly; }
     // One sentence for the settings dialog: where the token is kept.
     QString storageDescription() const;
+    // What the secret is called in storageDescription() ("token" unless set, e.g. "API key").
+    void setSecretName(const QString& name) { m_secretName = name; }
 
 Q_SIGNALS:
     void loaded();
@@ -58,6 +60,7 @@ private:
     bool m_loaded = false;
     bool m_sessionOnly = false;
     QString m_detail; // why the backend is unavailable (token removed)
+    QString m_secretName;
     int m_pendingReads = 0;
     int m_pendingWrites = 0;
     int m_revision = 0;     // bumped by save(): a read started before it must not undo it
