@@ -354,35 +354,18 @@ int statusProject(const QStringList& arguments) {
                  .arg(QStringLiteral("HERE"), -10)
                  .arg(QStringLiteral("SERVER"), -10)
                  .arg(QStringLiteral("NEXT"));
-    int pushes = 0;
-    int pulls = 0;
-    int conflicts = 0;
-    for (const SyncEntry& e : plan.entries) {
-        QString next;
-        switch (e.action) {
-        case SyncAction::OtherSide:
-            next = QStringLiteral("push");
-            ++pushes;
-            break;
-        case SyncAction::Conflict:
-            next = QStringLiteral("conflict");
-            ++conflicts;
-            break;
-        case SyncAction::Adopt:
-            next = QStringLiteral("in sync");
-            break;
-        default:
-            next = QStringLiteral("pull");
-            ++pulls;
-            break;
-        }
+    const SyncStatus status = syncStatus(plan);
+    for (const SyncStatus::Line& e : status.lines) {
         out() << QStringLiteral("  %1 %2 %3 %4\n")
                      .arg(e.name + QStringLiteral(".ts"), -24)
                      .arg(changeName(e.local), -10)
                      .arg(changeName(e.remote), -10)
-                     .arg(next);
+                     .arg(e.next);
     }
-    out() << QStringLiteral("%1 to push, %2 to pull, %3 conflict(s)\n").arg(pushes).arg(pulls).arg(conflicts);
+    out() << QStringLiteral("%1 to push, %2 to pull, %3 conflict(s)\n")
+                 .arg(status.pushes)
+                 .arg(status.pulls)
+                 .arg(status.conflicts);
     return 0;
 }
 

@@ -210,36 +210,15 @@ void SyncController::maybeReview() {
 
 QString SyncController::statusText(const PrepareResult& result) const {
     const SyncPlan& plan = *result.plan;
+    const SyncStatus status = syncStatus(plan);
     QStringList lines;
-    int pushes = 0;
-    int pulls = 0;
-    int conflicts = 0;
-    for (const SyncEntry& e : plan.entries) {
-        QString next;
-        switch (e.action) {
-        case SyncAction::OtherSide:
-            next = tr("push");
-            ++pushes;
-            break;
-        case SyncAction::Conflict:
-            next = tr("conflict");
-            ++conflicts;
-            break;
-        case SyncAction::Adopt:
-            next = tr("in sync");
-            break;
-        default:
-            next = tr("pull");
-            ++pulls;
-            break;
-        }
+    for (const SyncStatus::Line& e : status.lines)
         lines.append(tr("%1.ts: %2 here, %3 on the server → %4")
-                         .arg(e.name, changeName(e.local), changeName(e.remote), next));
-    }
+                         .arg(e.name, changeName(e.local), changeName(e.remote), e.next));
     QString head = tr("%1 to push, %2 to pull, %3 conflict(s) with %4.")
-                       .arg(pushes)
-                       .arg(pulls)
-                       .arg(conflicts)
+                       .arg(status.pushes)
+                       .arg(status.pulls)
+                       .arg(status.conflicts)
                        .arg(result.guildName);
     if (plan.entries.isEmpty())
         head = tr("Everything is in sync with %1.").arg(result.guildName);

@@ -295,4 +295,29 @@ QString directionName(SyncDirection direction) {
     return direction == SyncDirection::Push ? QStringLiteral("push") : QStringLiteral("pull");
 }
 
+SyncStatus syncStatus(const SyncPlan& plan) {
+    SyncStatus status;
+    for (const SyncEntry& e : plan.entries) {
+        SyncStatus::Line line{e.name, e.local, e.remote, QStringLiteral("pull")};
+        switch (e.action) {
+        case SyncAction::OtherSide:
+            line.next = QStringLiteral("push");
+            ++status.pushes;
+            break;
+        case SyncAction::Conflict:
+            line.next = QStringLiteral("conflict");
+            ++status.conflicts;
+            break;
+        case SyncAction::Adopt:
+            line.next = QStringLiteral("in sync");
+            break;
+        default:
+            ++status.pulls;
+            break;
+        }
+        status.lines.append(line);
+    }
+    return status;
+}
+
 } // namespace botwright::exporting

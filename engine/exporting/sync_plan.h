@@ -87,6 +87,21 @@ SyncPlan planSync(SyncDirection direction, const QMap<QString, QByteArray>& loca
                   const QMap<QString, SyncedCopy>& base, const QList<RemoteScript>& remote);
 
 QString changeName(Change change);
+
+// A status plan read as "what next" per script: "push", "pull", "conflict" or "in sync", with totals.
+struct SyncStatus {
+    struct Line {
+        QString name; // without ".ts"
+        Change local = Change::Unchanged;
+        Change remote = Change::Unchanged;
+        QString next;
+    };
+    QList<Line> lines;
+    int pushes = 0;
+    int pulls = 0;
+    int conflicts = 0;
+};
+SyncStatus syncStatus(const SyncPlan& plan);
 QString actionName(SyncAction action); // "create on server", "update here", …
 QString directionName(SyncDirection direction);
 
