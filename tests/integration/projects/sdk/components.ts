@@ -62,7 +62,9 @@ script.onInteractionChannelSelectMenu("sdk-channels", async (interaction) => {
 
 script.onInteractionMentionableSelectMenu("sdk-mentionables", async (interaction) => {
     assertExpected("Role", interaction.values[0].kind);
-    assertExpected(bob, interaction.values[1].value.user.id);
+    const second = interaction.values[1];
+    if (second.kind !== "User") throw new Error(`expected a user, got ${second.kind}`);
+    assertExpected(bob, second.value.user.id);
     await interaction.ackWithDeferredUpdateMessage();
     done("mentionable");
 });

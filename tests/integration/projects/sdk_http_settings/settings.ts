@@ -77,7 +77,8 @@ assetJsonEquals([{ x: "d" }], absent.value, "missing list → its default");
 assetJsonEquals([], s.startList("badList").addOptionString("x", {}).complete().value, "invalid list → []");
 
 // The definitions ScriptMeta.settings carries.
-const internal = s.toInternalOptions();
+// toInternalOptions is the SDK's internal form (undeclared on purpose): reached through `any`.
+const internal = (s as any).toInternalOptions();
 assetJsonEquals(
     {
         kind: "Option",
