@@ -1,5 +1,6 @@
 // botwright-cli: the studio's headless commands.
 #include "app/cli/cli_commands.h"
+#include "engine/core/allocator_tuning.h"
 #include "engine/core/resource_locator.h"
 
 #include <QCommandLineParser>
@@ -25,6 +26,7 @@ QString overview() {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    botwright::core::tuneAllocator();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("botwright-cli"));
     QCoreApplication::setApplicationVersion(botwright::core::ResourceLocator::version());

@@ -237,8 +237,9 @@ GatewayDock::GatewayDock(gateway::GatewayHost* host, QWidget* parent)
 
     connect(m_host, &gateway::GatewayHost::statusReady, this, &GatewayDock::showStatus);
     connect(m_host, &gateway::GatewayHost::heartbeatAcked, this, &GatewayDock::addRtt);
-    connect(m_host, &gateway::GatewayHost::dispatch, this,
-            [this](int, const QString&, const QByteArray&, int) { ++m_eventsThisSecond; });
+    connect(m_host, &gateway::GatewayHost::dispatches, this, [this](const gateway::DispatchBatch& batch) {
+        m_eventsThisSecond += static_cast<int>(batch.size());
+    });
     connect(m_host, &gateway::GatewayHost::started, this, [this](int shards, int concurrency) {
         setStatus(tr("Connected: %n shard(s), max concurrency %1.", nullptr, shards).arg(concurrency));
         m_host->requestStatus();

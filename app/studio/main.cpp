@@ -1,12 +1,14 @@
 // botwright: the studio's GUI.
 #include "app/studio/main_window.h"
 #include "app/studio/startup_probe.h"
+#include "engine/core/allocator_tuning.h"
 #include "engine/core/resource_locator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
 int main(int argc, char* argv[]) {
+    botwright::core::tuneAllocator();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Botwright"));
     QApplication::setApplicationName(QStringLiteral("Botwright Studio"));

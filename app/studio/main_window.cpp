@@ -330,12 +330,14 @@ void MainWindow::connectScripts() {
     });
     // Remember the session's READY so a runtime made later (another project) starts at once; also
     // hand it to the current runtime, which ignores it once its VM runs.
-    connect(m_gatewayHost, &gateway::GatewayHost::dispatch, this,
-            [this](int, const QString& type, const QByteArray& ready, int) {
-                if (type != QLatin1String("READY"))
-                    return;
-                m_lastReady = ready;
-                m_scripts->deliverReady(ready);
+    connect(m_gatewayHost, &gateway::GatewayHost::dispatches, this,
+            [this](const gateway::DispatchBatch& batch) {
+                for (const gateway::Dispatch& d : batch) {
+                    if (d.type != QLatin1String("READY"))
+                        continue;
+                    m_lastReady = d.data;
+                    m_scripts->deliverReady(d.data);
+                }
             });
     connect(m_tabs, &EditorTabs::saved, this, [this](const QString& path) {
         if (!m_project || !path.endsWith(QLatin1String(".ts")))

@@ -95,10 +95,12 @@ void ScriptRuntimeHost::start(runtime::ScriptRuntimeConfig config, const QByteAr
         },
         Qt::QueuedConnection);
     // Dispatches go straight from the gateway to the runtime's thread, in gateway order.
-    connect(m_gateway, &gateway::GatewayHost::dispatch, rt,
-            [rt, openOnThread](int shardId, const QString& type, const QByteArray& data, int seq) {
-                if (*openOnThread)
-                    rt->onDispatch(shardId, type, data, seq);
+    connect(m_gateway, &gateway::GatewayHost::dispatches, rt,
+            [rt, openOnThread](const gateway::DispatchBatch& batch) {
+                if (!*openOnThread)
+                    return;
+                for (const gateway::Dispatch& d : batch)
+                    rt->onDispatch(d.shardId, d.type, d.data, d.seq);
             });
     if (!m_ready.isEmpty())
         deliverReady(m_ready);

@@ -1,6 +1,7 @@
 // botwright-vm: the script worker. The studio (or botwright-cli) starts one per project and speaks
 // the host protocol (docs/vm-protocol.md) over its stdin/stdout; scripts run here, in V8, so that a
 // runaway script can only take this process down.
+#include "engine/core/allocator_tuning.h"
 #include "engine/core/resource_locator.h"
 #include "engine/runtime/js_isolate.h"
 #include "engine/runtime/v8_platform.h"
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 int main(int argc, char* argv[]) {
+    botwright::core::tuneAllocator();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("botwright-vm"));
     QCoreApplication::setApplicationVersion(botwright::core::ResourceLocator::version());

@@ -34,6 +34,7 @@ void GatewayHost::start(ShardManagerConfig config) {
     stop();
     m_capture->redactor().addSecret(config.token);
     auto* manager = new ShardManager(std::move(config));
+    auto* batcher = new DispatchBatcher(manager); // moves to the gateway thread with its manager
     manager->moveToThread(&m_thread);
     m_manager = manager;
     capture::CaptureStore* store = m_capture.get();
@@ -42,7 +43,8 @@ void GatewayHost::start(ShardManagerConfig config) {
         manager, &ShardManager::frame, manager, [store](const FrameEvent& frame) { store->append(frame); },
         Qt::DirectConnection);
     connect(manager, &ShardManager::started, this, &GatewayHost::started);
-    connect(manager, &ShardManager::dispatch, this, &GatewayHost::dispatch);
+    connect(manager, &ShardManager::dispatch, batcher, &DispatchBatcher::add, Qt::DirectConnection);
+    connect(batcher, &DispatchBatcher::ready, this, &GatewayHost::dispatches, Qt::DirectConnection);
     connect(manager, &ShardManager::failed, this, &GatewayHost::failed);
     QMetaObject::invokeMethod(manager, [this, manager] {
         manager->start();

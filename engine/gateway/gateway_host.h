@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/gateway/dispatch_batcher.h"
 #include "engine/gateway/shard_manager.h"
 
 #include <QObject>
@@ -48,7 +49,9 @@ public:
 
 Q_SIGNALS:
     void started(int shardCount, int maxConcurrency);
-    void dispatch(int shardId, const QString& type, const QByteArray& data, int seq); // `d` as JSON text
+    // Every DISPATCH, in gateway order, a batch at a time (emitted on the gateway thread; receivers
+    // with a context on another thread get it queued there).
+    void dispatches(const botwright::gateway::DispatchBatch& batch);
     void shardStateChanged(int shardId, botwright::gateway::Shard::State state);
     void failed(const QString& reason);
     void statusReady(const QList<botwright::gateway::ShardStatus>& shards);

@@ -29,10 +29,12 @@ void VmChannel::start() {
 }
 
 void VmChannel::readLoop() {
+    constexpr qsizetype kReadBytes = 256 * 1024;
     VmFrameReader reader;
-    std::vector<char> buffer(256 * 1024);
+    std::vector<VmFrame> frames;
     for (;;) {
-        const ssize_t n = ::read(m_readFd, buffer.data(), buffer.size());
+        const ssize_t n = ::read(m_readFd, reader.prepareAppend(kReadBytes), kReadBytes);
+        reader.commitAppend(kReadBytes, n);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
@@ -41,8 +43,6 @@ void VmChannel::readLoop() {
             m_ready.notify_one();
             return;
         }
-        reader.append(buffer.data(), n);
-        std::vector<VmFrame> frames;
         VmFrame frame;
         QString error;
         while (reader.next(&frame, &error))
@@ -50,6 +50,7 @@ void VmChannel::readLoop() {
         std::lock_guard lock(m_mutex);
         for (VmFrame& f : frames)
             m_queue.push_back(std::move(f));
+        frames.clear();
         if (!error.isEmpty()) {
             m_error = error;
             m_ended = true;

@@ -2,6 +2,7 @@
 
 #include <QtEndian>
 
+#include <algorithm>
 #include <cstring>
 
 namespace botwright::runtime {
@@ -18,14 +19,26 @@ QByteArray encodeVmFrame(VmMessage kind, QByteArrayView body) {
 }
 
 void VmFrameReader::append(const char* data, qsizetype size) {
+    std::memcpy(prepareAppend(size), data, static_cast<std::size_t>(size));
+}
+
+char* VmFrameReader::prepareAppend(qsizetype size) {
+    // Consumed bytes are dropped without giving the memory back: a buffer that is freed and
+    // allocated again for every read costs fresh, zeroed pages from the kernel each time.
     if (m_offset > 0 && m_offset == m_buffer.size()) {
-        m_buffer.clear();
+        m_buffer.resize(0);
         m_offset = 0;
     } else if (m_offset > (1 << 20)) {
         m_buffer.remove(0, m_offset);
         m_offset = 0;
     }
-    m_buffer.append(data, size);
+    const qsizetype at = m_buffer.size();
+    m_buffer.resize(at + size);
+    return m_buffer.data() + at;
+}
+
+void VmFrameReader::commitAppend(qsizetype prepared, qsizetype written) {
+    m_buffer.resize(m_buffer.size() - prepared + std::max<qsizetype>(written, 0));
 }
 
 bool VmFrameReader::next(VmFrame* frame, QString* error) {

@@ -47,6 +47,10 @@ struct VmFrame {
 class VmFrameReader final {
 public:
     void append(const char* data, qsizetype size);
+    // Room for `size` more bytes at the end, to read into directly; then commitAppend() keeps the
+    // `written` of them that arrived.
+    char* prepareAppend(qsizetype size);
+    void commitAppend(qsizetype prepared, qsizetype written);
     // The next whole frame, or false. A frame longer than kVmMaxFrameBytes is an error.
     bool next(VmFrame* frame, QString* error);
     qsizetype buffered() const { return m_buffer.size() - m_offset; }

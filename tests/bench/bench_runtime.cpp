@@ -3,6 +3,9 @@
 // beside V8's own ceiling in one process (JSON.parse + call); latency from frame arrival to handler
 // start at 5,000 events/s; VM cold and warm start with 10 scripts of 200 lines; save-to-live reload; and the
 // time from a runaway handler's budget to its termination.
+#include "engine/core/allocator_tuning.h"
+#include "engine/gateway/dispatch_batcher.h"
+#include "engine/pipeline/event_pipeline.h"
 #include "engine/pipeline/event_routing.h"
 #include "engine/pipeline/transformer.h"
 #include "engine/project/project.h"
@@ -20,12 +23,17 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <ctime>
+#include <functional>
+#include <memory>
 #include <thread>
+#include <unistd.h>
 #include <unordered_map>
 #include <vector>
 
@@ -34,6 +42,7 @@ using namespace botwright;
 namespace {
 
 constexpr quint64 kGuild = 1113768905932800000ULL;
+constexpr int kFramesPerRead = 16; // gateway frames per socket read (a 64 KiB read holds ~650 small ones)
 
 // Runs the event loop until `done` or the timeout, sleeping between events (a busy loop here
 // would take a core from the VM it measures).
@@ -106,6 +115,34 @@ void v8Ceiling(const QByteArray& sdkJson) {
                 kCalls / (static_cast<double>(t.nsecsElapsed()) / 1e9));
 }
 
+qint64 threadCpuNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<qint64>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// CPU time (user + system) of this process's child processes that are still running: the worker.
+qint64 childrenCpuNs() {
+    qint64 total = 0;
+    const long tick = sysconf(_SC_CLK_TCK);
+    for (const QString& task :
+         QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile children(QStringLiteral("/proc/self/task/%1/children").arg(task));
+        if (!children.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray& pid : children.readAll().split(' ')) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(QString::fromLatin1(pid.trimmed())));
+            if (pid.trimmed().isEmpty() || !stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (f.size() > 12) // fields 14 and 15 of stat(5), counted after the command name
+                total += (f[11].toLongLong() + f[12].toLongLong()) * 1000000000 / tick;
+        }
+    }
+    return total;
+}
+
 qint64 monotonicNs() {
     timespec ts{};
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -115,15 +152,21 @@ qint64 monotonicNs() {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    botwright::core::tuneAllocator();
     QCoreApplication app(argc, argv);
-    const int events = argc > 1 ? std::atoi(argv[1]) : 200000;
+    // bench_runtime [EVENTS] [--e2e-only]: the second form stops after the end-to-end figure (for profiling).
+    const int total = argc > 1 ? std::max(1, std::atoi(argv[1])) : 200000;
+    const bool e2eOnly = argc > 2 && qstrcmp(argv[2], "--e2e-only") == 0;
 
     // Frames as the gateway sends them.
-    protocol::ZlibStreamDeflater deflater;
+    // (Made on a thread of its own, so that a profile of the main thread shows only the runtime's work.)
     std::vector<QByteArray> wire;
-    wire.reserve(static_cast<std::size_t>(events));
-    for (int i = 0; i < events; ++i)
-        wire.push_back(deflater.compress(botwright::bench::messageCreateFrame(i)));
+    std::thread([&] {
+        protocol::ZlibStreamDeflater deflater;
+        wire.reserve(static_cast<std::size_t>(total));
+        for (int i = 0; i < total; ++i)
+            wire.push_back(deflater.compress(botwright::bench::messageCreateFrame(i)));
+    }).join();
 
     {
         Rig rig;
@@ -131,46 +174,88 @@ int main(int argc, char* argv[]) {
                   QStringLiteral("let n = 0;\nscript.on(\"MESSAGE_CREATE\", (m) => { n++; if "
                                  "(m.content.endsWith(\"END\")) console.log(\"count \" + n); });\n"));
         rig.startMs();
-        // As in the studio: the gateway thread inflates and reads the envelope, then hands each
-        // dispatch to the runtime's thread (here the main thread), which routes, transforms and
-        // delivers it to the worker.
-        QObject runtimeThread;
-        pipeline::TransformContext ctx;
-        ctx.guildId = kGuild;
+        // As in the studio: the gateway thread inflates each frame and reads its envelope, and hands
+        // the dispatches to the runtime's thread (here the main thread) in batches; there the event
+        // pipeline (state cache, routing, transformer) delivers them to the worker.
+        pipeline::EventPipeline::Options options;
+        options.guildId = kGuild;
+        pipeline::EventPipeline events(options);
         QByteArray lastSdk;
-        int routed = 0;
+        int delivered = 0;
+        QObject::connect(&events, &pipeline::EventPipeline::deliverEvent, &events,
+                         [&](qint64 traceId, const QByteArray& sdkEvent, const QByteArray& json) {
+                             QByteArray out = json;
+                             if (++delivered == total) {
+                                 out.replace("bot\"", "bot END\"");
+                                 lastSdk = out;
+                             }
+                             events.eventDelivered(traceId, rig.vm->deliver(sdkEvent, out));
+                         });
+        QThread gatewayThread;
+        gatewayThread.start();
+        auto* batcher = new gateway::DispatchBatcher;
+        batcher->moveToThread(&gatewayThread);
+        QObject::connect(batcher, &gateway::DispatchBatcher::ready, &events,
+                         [&](const gateway::DispatchBatch& batch) {
+                             for (const gateway::Dispatch& d : batch)
+                                 events.push(d.shardId, d.type.toLatin1(), d.data, d.seq);
+                         });
         QElapsedTimer t;
         t.start();
-        std::thread gateway([&] {
+        const qint64 e2eStartNs = monotonicNs();
+        const qint64 mainCpu0 = threadCpuNs();
+        const qint64 workerCpu0 = childrenCpuNs();
+        std::atomic<qint64> gatewayCpu{0};
+        // A socket read brings several frames; the gateway thread's loop comes round between reads.
+        struct Reader {
             protocol::ZlibStreamInflater inflater;
             protocol::FrameEnvelopeParser envelopes;
-            for (int i = 0; i < events; ++i) {
-                const protocol::DecompressResult r = inflater.feed(wire[static_cast<std::size_t>(i)]);
-                const protocol::FrameEnvelope e = envelopes.parse(r.payload);
-                QMetaObject::invokeMethod(
-                    &runtimeThread,
-                    [&, type = e.type, data = e.data, last = i == events - 1] {
-                        const pipeline::RouteDecision route = pipeline::route(type, data, kGuild);
-                        pipeline::TransformOutput out = pipeline::transformEvent(route.sdkEvent, data, ctx);
-                        if (last) {
-                            out.json.replace("bot\"", "bot END\"");
-                            lastSdk = out.json;
-                        }
-                        rig.vm->deliver(QByteArray::fromRawData(route.sdkEvent.data(), route.sdkEvent.size()),
-                                        out.json);
-                        ++routed;
-                    },
-                    Qt::QueuedConnection);
+            int next = 0;
+            qint64 cpu0 = 0;
+        };
+        auto reader = std::make_shared<Reader>();
+        std::function<void()> read = [&, reader] {
+            if (reader->next == 0)
+                reader->cpu0 = threadCpuNs();
+            for (int n = 0; n < kFramesPerRead && reader->next < total; ++n, ++reader->next) {
+                const protocol::DecompressResult r =
+                    reader->inflater.feed(wire[static_cast<std::size_t>(reader->next)]);
+                const protocol::FrameEnvelope e = reader->envelopes.parse(r.payload);
+                batcher->add(0, QString::fromLatin1(e.type), e.data, static_cast<int>(e.seq));
             }
-        });
-        const QString want = QStringLiteral("count %1").arg(events);
+            if (reader->next < total)
+                QMetaObject::invokeMethod(batcher, read, Qt::QueuedConnection);
+            else
+                gatewayCpu = threadCpuNs() - reader->cpu0;
+        };
+        QMetaObject::invokeMethod(batcher, read, Qt::QueuedConnection);
+        const QString want = QStringLiteral("count %1").arg(total);
         wait([&] { return rig.logs.contains(want); }, 120000);
         const double s = static_cast<double>(t.nsecsElapsed()) / 1e9;
-        gateway.join();
-        std::printf("end_to_end_message_create %.0f events/s%s\n", events / s,
+        const qint64 mainCpu = threadCpuNs() - mainCpu0;
+        const qint64 workerCpu = childrenCpuNs() - workerCpu0;
+        QMetaObject::invokeMethod(
+            batcher, [batcher] { delete batcher; }, Qt::BlockingQueuedConnection);
+        gatewayThread.quit();
+        gatewayThread.wait();
+        std::printf("end_to_end_message_create %.0f events/s%s\n", total / s,
                     rig.logs.contains(want) ? "" : " (INCOMPLETE)");
+        // Where the CPU went, per event: the gateway thread (inflate, envelope), the runtime thread
+        // (route, transform, IPC) and the worker process (all its threads).
+        const auto perEvent = [total](qint64 ns) { return static_cast<double>(ns) / 1000.0 / total; };
+        std::printf("end_to_end_cpu_gateway_thread %.2f us/event\n", perEvent(gatewayCpu));
+        std::printf("end_to_end_cpu_runtime_thread %.2f us/event\n", perEvent(mainCpu));
+        std::printf("end_to_end_cpu_worker %.2f us/event\n", perEvent(workerCpu));
+        if (e2eOnly) {
+            // The timed window on CLOCK_MONOTONIC, for `perf record -k mono` + `perf report --time`.
+            std::fprintf(stderr, "e2e window %.6f,%.6f\n", static_cast<double>(e2eStartNs) / 1e9,
+                         static_cast<double>(monotonicNs()) / 1e9);
+            return 0;
+        }
         v8Ceiling(lastSdk);
 
+        pipeline::TransformContext ctx;
+        ctx.guildId = kGuild;
         // Latency at 5,000 events/s: from a frame's arrival (before inflating it) to its handler's
         // start in the worker, as the worker's event trace reports it (one monotonic clock).
         std::vector<double> latencies;

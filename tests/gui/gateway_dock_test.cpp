@@ -35,8 +35,11 @@ TEST_CASE("the gateway dock shows the shard, charts heartbeats and events, and d
     REQUIRE(server.start(0));
     gateway::GatewayHost host;
     QStringList types;
-    QObject::connect(&host, &gateway::GatewayHost::dispatch, &host,
-                     [&types](int, const QString& type, const QByteArray&, int) { types << type; });
+    QObject::connect(&host, &gateway::GatewayHost::dispatches, &host,
+                     [&types](const gateway::DispatchBatch& batch) {
+                         for (const gateway::Dispatch& d : batch)
+                             types << d.type;
+                     });
 
     studio::GatewayDock dock(&host);
     dock.resize(820, 560);

@@ -16,8 +16,11 @@ TEST_CASE("the gateway host connects on its own thread and captures every frame,
     gateway::GatewayHost host;
     QStringList types;
     QList<gateway::Shard::State> states;
-    QObject::connect(&host, &gateway::GatewayHost::dispatch, &host,
-                     [&types](int, const QString& type, const QByteArray&, int) { types << type; });
+    QObject::connect(&host, &gateway::GatewayHost::dispatches, &host,
+                     [&types](const gateway::DispatchBatch& batch) {
+                         for (const gateway::Dispatch& d : batch)
+                             types << d.type;
+                     });
     QObject::connect(&host, &gateway::GatewayHost::shardStateChanged, &host,
                      [&states](int, gateway::Shard::State state) { states << state; });
     gateway::ShardManagerConfig config;
@@ -44,8 +47,11 @@ TEST_CASE("the gateway host reports each shard's status and obeys reconnect and 
     REQUIRE(server.start(0));
     gateway::GatewayHost host;
     QStringList types;
-    QObject::connect(&host, &gateway::GatewayHost::dispatch, &host,
-                     [&types](int, const QString& type, const QByteArray&, int) { types << type; });
+    QObject::connect(&host, &gateway::GatewayHost::dispatches, &host,
+                     [&types](const gateway::DispatchBatch& batch) {
+                         for (const gateway::Dispatch& d : batch)
+                             types << d.type;
+                     });
     QList<gateway::ShardStatus> status;
     QObject::connect(&host, &gateway::GatewayHost::statusReady, &host,
                      [&status](const QList<gateway::ShardStatus>& list) { status = list; });
