@@ -7,6 +7,24 @@
 
 namespace botwright::runtime {
 
+void appendVmEventFrame(QByteArray& out, qint64 id, QByteArrayView name, QByteArrayView data) {
+    const QByteArray number = QByteArray::number(id);
+    const qsizetype bodySize = number.size() + 1 + name.size() + 1 + data.size();
+    const qsizetype at = out.size();
+    out.resize(at + 5 + bodySize);
+    char* p = out.data() + at;
+    qToLittleEndian<quint32>(static_cast<quint32>(bodySize + 1), p);
+    p[4] = static_cast<char>(VmMessage::Event);
+    p += 5;
+    std::memcpy(p, number.constData(), static_cast<std::size_t>(number.size()));
+    p += number.size();
+    *p++ = ' ';
+    std::memcpy(p, name.data(), static_cast<std::size_t>(name.size()));
+    p += name.size();
+    *p++ = '\n';
+    std::memcpy(p, data.data(), static_cast<std::size_t>(data.size()));
+}
+
 QByteArray encodeVmFrame(VmMessage kind, QByteArrayView body) {
     QByteArray frame;
     const auto length = static_cast<quint32>(body.size() + 1);

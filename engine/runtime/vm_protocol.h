@@ -37,6 +37,8 @@ enum class VmMessage : quint8 {
 };
 
 QByteArray encodeVmFrame(VmMessage kind, QByteArrayView body);
+// Appends one Event frame, "<id> <name>\n<data>", to `out`: one copy of the payload.
+void appendVmEventFrame(QByteArray& out, qint64 id, QByteArrayView name, QByteArrayView data);
 
 struct VmFrame {
     VmMessage kind = VmMessage::Hello;

@@ -5,10 +5,6 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QtEndian>
-
-#include <cstring>
-#include <initializer_list>
 
 namespace botwright::runtime {
 
@@ -131,14 +127,18 @@ void VmSupervisor::launch() {
 }
 
 void VmSupervisor::writeHelloAndLoad() {
+    m_process->write(startFrames(m_options, m_bundle, m_tracing));
+}
+
+QByteArray VmSupervisor::startFrames(const VmOptions& options, const ScriptBundle& bundle, bool tracing) {
     const QJsonObject hello{{QStringLiteral("version"), kVmProtocolVersion},
-                            {QStringLiteral("guildId"), m_options.guildId},
-                            {QStringLiteral("botUser"), m_options.botUser},
-                            {QStringLiteral("cpuBudgetMs"), m_options.cpuBudgetMs},
-                            {QStringLiteral("startupBudgetMs"), m_options.startupBudgetMs},
-                            {QStringLiteral("heapLimitMb"), m_options.heapLimitMb}};
+                            {QStringLiteral("guildId"), options.guildId},
+                            {QStringLiteral("botUser"), options.botUser},
+                            {QStringLiteral("cpuBudgetMs"), options.cpuBudgetMs},
+                            {QStringLiteral("startupBudgetMs"), options.startupBudgetMs},
+                            {QStringLiteral("heapLimitMb"), options.heapLimitMb}};
     QJsonArray scripts;
-    for (const CompiledScript& script : m_bundle.scripts) {
+    for (const CompiledScript& script : bundle.scripts) {
         QJsonObject entry{{QStringLiteral("name"), script.name},
                           {QStringLiteral("url"), script.url},
                           {QStringLiteral("js"), script.javascript}};
@@ -150,9 +150,9 @@ void VmSupervisor::writeHelloAndLoad() {
     out += encodeVmFrame(
         VmMessage::Load,
         QJsonDocument(QJsonObject{{QStringLiteral("scripts"), scripts}}).toJson(QJsonDocument::Compact));
-    if (m_tracing)
+    if (tracing)
         out += encodeVmFrame(VmMessage::Trace, "{\"on\":true}");
-    m_process->write(out);
+    return out;
 }
 
 void VmSupervisor::setTracing(bool on) {
@@ -198,21 +198,7 @@ void VmSupervisor::pump() {
     QByteArray out;
     while (!m_queue.empty() && static_cast<int>(m_inFlight.size()) < m_options.maxInFlight) {
         Event& event = m_queue.front();
-        // "<id> <name>\n<data>" framed in place: one copy of the payload into the batch.
-        const QByteArray id = QByteArray::number(event.id);
-        const qsizetype bodySize = id.size() + 1 + event.name.size() + 1 + event.data.size();
-        const qsizetype at = out.size();
-        out.resize(at + 5 + bodySize);
-        char* p = out.data() + at;
-        qToLittleEndian<quint32>(static_cast<quint32>(bodySize + 1), p);
-        p[4] = static_cast<char>(VmMessage::Event);
-        p += 5;
-        for (const QByteArray* part : std::initializer_list<const QByteArray*>{&id, &event.name}) {
-            std::memcpy(p, part->constData(), static_cast<std::size_t>(part->size()));
-            p += part->size();
-            *p++ = part == &id ? ' ' : '\n';
-        }
-        std::memcpy(p, event.data.constData(), static_cast<std::size_t>(event.data.size()));
+        appendVmEventFrame(out, event.id, event.name, event.data);
         m_inFlight.push_back(std::move(event));
         m_queue.pop_front();
     }

@@ -76,6 +76,8 @@ public:
     VmState state() const { return m_state; }
     int restarts() const { return m_restarts; }
     qint64 delivered() const { return m_acked; }
+    // The Hello and Load frames (and Trace when on) that start a worker: what writeHelloAndLoad sends.
+    static QByteArray startFrames(const VmOptions& options, const ScriptBundle& bundle, bool tracing);
     qsizetype queued() const { return static_cast<qsizetype>(m_queue.size() + m_inFlight.size()); }
     quint64 generation() const { return m_generation; }
     const ScriptBundle& bundle() const { return m_bundle; }

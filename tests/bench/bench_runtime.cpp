@@ -21,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
@@ -146,6 +147,40 @@ qint64 childrenCpuNs() {
     return total;
 }
 
+// The worker on its own, as fast as it can read: the Hello/Load of `bundle` and `events` copies of
+// `sdkJson` in a file on its stdin, the last one marked END. Returns events per second, or -1.
+double workerAlone(const runtime::VmOptions& options, const runtime::ScriptBundle& bundle,
+                   const QByteArray& sdkJson, int events) {
+    QTemporaryDir dir;
+    const auto run = [&](int count) -> double {
+        QByteArray input = runtime::VmSupervisor::startFrames(options, bundle, false);
+        QByteArray plain = sdkJson;
+        plain.replace("bot END\"", "bot\"");
+        QByteArray last = plain;
+        last.replace("bot\"", "bot END\"");
+        for (int i = 0; i < count; ++i)
+            runtime::appendVmEventFrame(input, i + 1, "MESSAGE_CREATE", i == count - 1 ? last : plain);
+        const QString path = dir.filePath(QStringLiteral("input%1").arg(count));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(input) != input.size())
+            return -1;
+        file.close();
+        QProcess worker;
+        worker.setStandardInputFile(path);
+        QElapsedTimer t;
+        t.start();
+        worker.start(options.vmPath, {QStringLiteral("--serve")});
+        if (!worker.waitForFinished(120000))
+            return -1;
+        const double s = static_cast<double>(t.nsecsElapsed()) / 1e9;
+        return worker.readAllStandardOutput().contains(QByteArray("count ") + QByteArray::number(count)) ? s
+                                                                                                         : -1;
+    };
+    const double startup = run(1);
+    const double all = run(events);
+    return startup < 0 || all < 0 ? -1 : (events - 1) / (all - startup);
+}
+
 qint64 monotonicNs() {
     timespec ts{};
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -257,6 +292,14 @@ int main(int argc, char* argv[]) {
             return 0;
         }
         v8Ceiling(lastSdk);
+        runtime::VmOptions alone;
+        alone.vmPath = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("botwright-vm"));
+        alone.guildId = QString::number(kGuild);
+        QString error;
+        runtime::ScriptBundle aloneBundle;
+        rig.bundler.build(*project::Project::open(rig.dir.path(), &error), &aloneBundle, &error);
+        std::printf("worker_alone_message_create %.0f events/s\n",
+                    workerAlone(alone, aloneBundle, lastSdk, total));
 
         pipeline::TransformContext ctx;
         ctx.guildId = kGuild;
