@@ -21,6 +21,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-websockets-dev qt6-httpserver-dev
   qt6-charts-dev libqt6sql6-sqlite qtkeychain-qt6-dev libqscintilla2-qt6-dev libgl-dev
   zlib1g-dev libzstd-dev libsimdjson-dev catch2
+  qt6-image-formats-plugins libgif-dev libwebp-dev
   libuv1-dev libssl-dev libicu-dev libbrotli1 libc-ares2 libnghttp2-14 libuv1
   npm xvfb xauth dpkg-dev file
   clang libclang-rt-14-dev

@@ -19,7 +19,11 @@ export interface ImageTranscodeOptions {
 
 /**
  * An image in memory (beta). Readable formats: png, jpeg, gif, webp, pnm, tiff, tga, bmp, ico, hdr,
- * openexr, qoi and avif; writable formats: png, jpeg, gif and webp.
+ * openexr, qoi and avif; writable formats: png, jpeg, gif and webp. A GIF (and an animated PNG or WebP)
+ * is read as an animation and can only be transcoded to gif. Failures throw an `Error` saying why.
+ *
+ * In Botwright Studio, hdr, openexr, qoi and avif images report their properties but cannot be
+ * transcoded (Botloader can); images over 8192 pixels a side or 64 MiB of pixels are refused.
  */
 export declare class Image {
     /** Wraps image bytes; reads their properties through the host unless `properties` is given. */

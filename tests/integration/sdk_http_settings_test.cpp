@@ -117,3 +117,30 @@ TEST_CASE("a bad settings.json is a clear error naming the file, not a crash", "
     CHECK(wrongShape.exitCode == 1);
     CHECK(wrongShape.out.contains(file + QStringLiteral(": \"a\" must be an object of option values")));
 }
+
+TEST_CASE("Image.downloadFromUrl fetches an image through HttpClient", "[cli][runtime][sdk][http][imaging]") {
+    botwright::test::HttpTestServer server;
+    REQUIRE(server.listen());
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    REQUIRE(QFile::copy(QStringLiteral(BOTWRIGHT_SOURCE_DIR "/tests/integration/projects/sdk/lib.ts"),
+                        dir.filePath(QStringLiteral("lib.ts"))));
+    writeFile(dir.filePath(QStringLiteral("download.ts")),
+              QStringLiteral(
+                  "import { Image } from \"botloader\";\n"
+                  "import { assertExpectError, assetJsonEquals, check, sendScriptCompletion } from \"lib\";\n"
+                  "check(\"download\", async () => {\n"
+                  "    const image = await Image.downloadFromUrl(\"%1/image.png\");\n"
+                  "    assetJsonEquals({ formatName: \"png\", width: 8, height: 8 }, image.properties);\n"
+                  "    const e = await assertExpectError(() => Image.downloadFromUrl(\"%1/missing\"));\n"
+                  "    if (!String(e).includes(\"HTTP status 404\")) throw e;\n"
+                  "    await sendScriptCompletion(script.name);\n"
+                  "});\n")
+                  .arg(server.baseUrl())
+                  .toUtf8());
+    const Run r = cliTest(dir.path());
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.contains(QStringLiteral("PASSED: 2 of 2 script(s) completed")));
+    CHECK(server.arrivals().size() == 2);
+}

@@ -51,6 +51,11 @@ bool HttpTestServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
                                               QString::fromLatin1(request.value("Content-Type"))},
                                              {QStringLiteral("body"), QString::fromUtf8(request.body())}})
                        .toJson(QJsonDocument::Compact);
+        } else if (path == QLatin1StringView("/image.png")) {
+            type = "image/png"; // 8x8: red, green, blue and white quadrants
+            body = QByteArray::fromBase64(
+                "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAYAAADED76LAAAAGUlEQVR42mP4z8DwHxljgTRXgCaP"
+                "AeigAADMMJ9hK4UmRgAAAABJRU5ErkJggg==");
         } else if (path == QLatin1StringView("/missing")) {
             status = 404;
             body = "nothing here";

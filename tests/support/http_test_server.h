@@ -12,6 +12,7 @@ namespace botwright::test {
 //   GET /json     200 {"greeting":"hello","n":42} as application/json
 //   GET /text     200 "text for <X-Test header> ✓" as text/plain
 //   any /echo     200 {"method","contentType","body"}: what the request carried
+//   GET /image.png  200 an 8x8 PNG as image/png
 //   GET /missing  404 "nothing here";  GET /fail  500
 //   GET /count    200 {"requests": N}, N the requests before this one
 // It records when each request arrived (ms on its own monotonic clock).

@@ -9,5 +9,6 @@ export * as HttpClient from "/http_client";
 export * as Settings from "/settings";
 export { console } from "/console";
 export { encodeText, decodeText, base64Encode, base64Decode } from "/text";
+export { Image } from "/image";
 export const EventSystem = {};
 export const Unstable = {};
