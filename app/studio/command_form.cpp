@@ -1,16 +1,20 @@
 #include "app/studio/command_form.h"
 
+#include "app/studio/attachment_list.h"
 #include "app/studio/chat_style.h"
 #include "app/studio/sandbox_client.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QCompleter>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QStringListModel>
 #include <QTimer>
@@ -220,8 +224,10 @@ QWidget* CommandForm::makeEditor(const QJsonObject& option) {
         }
         return combo;
     }
-    if (type == Attachment || type == SubCommand || type == Group)
-        return new QLabel(tr("(attachments can't be sent from the sandbox dock)"), this);
+    if (type == Attachment)
+        return makeFilePicker(option);
+    if (type == SubCommand || type == Group)
+        return new QLabel(tr("(not an option)"), this);
     auto* edit = new QLineEdit(this);
     edit->setPlaceholderText(str(option, "description"));
     if (type == Integer)
@@ -243,6 +249,49 @@ QWidget* CommandForm::makeEditor(const QJsonObject& option) {
             submit();
     });
     return edit;
+}
+
+QWidget* CommandForm::makeFilePicker(const QJsonObject& option) {
+    auto* picker = new QWidget(this);
+    auto* row = new QHBoxLayout(picker);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto* choose = new QPushButton(tr("Choose File…"), picker);
+    choose->setObjectName(QStringLiteral("chooseFile"));
+    row->addWidget(choose);
+    auto* chosen = new QLabel(tr("No file chosen"), picker);
+    chosen->setObjectName(QStringLiteral("chosenFile"));
+    chat::setInk(chosen, chat::muted(palette()));
+    row->addWidget(chosen, 1);
+    const QString name = str(option, "name");
+    connect(choose, &QPushButton::clicked, this, [this, name] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Attach a file to /%1").arg(str(m_command, "name")));
+        if (!path.isEmpty())
+            setAttachment(name, path);
+    });
+    return picker;
+}
+
+void CommandForm::setAttachment(const QString& optionName, const QString& path) {
+    QWidget* picker = field(optionName);
+    auto* chosen = picker ? picker->findChild<QLabel*>(QStringLiteral("chosenFile")) : nullptr;
+    if (!chosen)
+        return;
+    picker->setProperty("path", path);
+    const QFileInfo info(path);
+    chosen->setText(path.isEmpty() ? tr("No file chosen")
+                                   : QStringLiteral("%1 · %2").arg(info.fileName(),
+                                                                   AttachmentList::sizeText(info.size())));
+    chat::setInk(chosen, path.isEmpty() ? chat::muted(palette()) : palette().color(QPalette::WindowText));
+}
+
+QStringList CommandForm::attachmentPaths() const {
+    QStringList out;
+    for (const Field& f : m_fields)
+        if (f.option.value(QStringLiteral("type")).toInt() == Attachment)
+            if (const QString path = f.editor->property("path").toString(); !path.isEmpty())
+                out.append(path);
+    return out;
 }
 
 QJsonValue CommandForm::valueOf(const Field& field, bool* bad) const {
@@ -272,9 +321,13 @@ QJsonValue CommandForm::valueOf(const Field& field, bool* bad) const {
 
 QJsonArray CommandForm::options(QString* error) const {
     QJsonArray out;
+    int files = 0;
     for (const Field& f : m_fields) {
         bool bad = false;
-        const QJsonValue value = valueOf(f, &bad);
+        QJsonValue value = valueOf(f, &bad);
+        if (f.option.value(QStringLiteral("type")).toInt() == Attachment &&
+            !f.editor->property("path").toString().isEmpty())
+            value = QString::number(files++); // the n of files[n]
         const QString name = str(f.option, "name");
         if (bad) {
             *error = tr("“%1” must be a number").arg(name);
@@ -331,7 +384,7 @@ void CommandForm::submit() {
         Q_EMIT failed(error);
         return;
     }
-    m_client->runCommand(m_channelId, m_command, opts);
+    m_client->runCommand(m_channelId, m_command, opts, attachmentPaths());
     hide();
     Q_EMIT sent();
 }

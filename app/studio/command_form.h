@@ -26,7 +26,11 @@ public:
     QJsonObject command() const { return m_command; }
     QWidget* field(const QString& optionName) const; // the editor of one option, for tests
     // The interaction's `options`; on a missing or bad value sets `error` and returns nothing.
+    // Attachment options carry "0", "1", … naming attachmentPaths() in order.
     QJsonArray options(QString* error) const;
+    QStringList attachmentPaths() const;
+    // Chooses the file of an attachment option (what its "Choose File…" button does).
+    void setAttachment(const QString& optionName, const QString& path);
     void submit();
 
 Q_SIGNALS:
@@ -45,6 +49,7 @@ private:
     void chooseSubcommand(int index);
     void buildFields(const QJsonArray& options);
     QWidget* makeEditor(const QJsonObject& option);
+    QWidget* makeFilePicker(const QJsonObject& option);
     QJsonValue valueOf(const Field& field, bool* bad) const;
     QJsonArray wrap(QJsonArray options) const; // nests leaf options inside the chosen subcommand
     void askAutocomplete(const Field& field, const QString& typed);

@@ -1,5 +1,6 @@
 #include "app/studio/message_widget.h"
 
+#include "app/studio/attachment_list.h"
 #include "app/studio/chat_style.h"
 #include "app/studio/sandbox_client.h"
 
@@ -145,6 +146,8 @@ MessageWidget::MessageWidget(SandboxClient* client, const QJsonObject& message, 
         body->setObjectName(QStringLiteral("content"));
         column->addWidget(body);
     }
+    if (const QJsonArray files = message.value(QStringLiteral("attachments")).toArray(); !files.isEmpty())
+        column->addWidget(new AttachmentList(m_client->attachmentFetcher(), files, this));
     for (const QJsonValue embed : message.value(QStringLiteral("embeds")).toArray())
         addEmbed(column, embed.toObject());
     addComponents(column, message.value(QStringLiteral("components")).toArray(), 0);
@@ -161,6 +164,8 @@ QString MessageWidget::plainText() const {
                       str(m_message, "content")};
     for (const QJsonValue e : m_message.value(QStringLiteral("embeds")).toArray())
         parts << str(e.toObject(), "title") << str(e.toObject(), "description");
+    for (const QJsonValue a : m_message.value(QStringLiteral("attachments")).toArray())
+        parts << str(a.toObject(), "filename");
     parts.removeAll(QString());
     return parts.join(u'\n');
 }

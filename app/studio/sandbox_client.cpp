@@ -1,5 +1,6 @@
 #include "app/studio/sandbox_client.h"
 
+#include "app/studio/attachment_fetcher.h"
 #include "engine/sandbox/sandbox_host.h"
 
 #include <QDateTime>
@@ -43,6 +44,7 @@ bool sameEmoji(const QJsonObject& a, const QJsonObject& b) {
 SandboxClient::SandboxClient(QObject* parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
+    , m_fetcher(new AttachmentFetcher(this))
     , m_snapshotTimer(new QTimer(this)) {
     m_network->setProxy(QNetworkProxy::NoProxy);
     m_snapshotTimer->setSingleShot(true);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/rest/multipart_writer.h"
+
 #include <QColor>
 #include <QHash>
 #include <QJsonArray>
@@ -9,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 
 class QNetworkAccessManager;
 class QTimer;
@@ -18,6 +21,8 @@ class SandboxHost;
 }
 
 namespace botwright::studio {
+
+class AttachmentFetcher;
 
 struct SandboxUser {
     QString id;
@@ -78,6 +83,8 @@ public:
     QString gatewayUrl() const { return m_gatewayUrl; }
     QString botToken() const { return m_botToken; }
     QString applicationId() const { return m_applicationId; }
+    // Downloads attachments from the sandbox's URLs (thumbnails, Save As…) for the chat's widgets.
+    AttachmentFetcher* attachmentFetcher() const { return m_fetcher; }
 
     // ---- the model ----
     QStringList userIds() const { return m_userOrder; }
@@ -107,12 +114,16 @@ public:
 
     // ---- actions as the current user ----
     using Done = std::function<void(const QJsonObject& reply)>;
-    void sendMessage(const QString& channelId, const QString& content, const QString& replyTo = {});
+    // `files` (local paths) go up as Discord's client sends them: multipart, files[n] + payload_json.
+    void sendMessage(const QString& channelId, const QString& content, const QString& replyTo = {},
+                     const QStringList& files = {});
     void toggleReaction(const QString& channelId, const QString& messageId, const QJsonObject& emoji);
     void fetchMessages(const QString& channelId);
     void fetchMembers(const QString& guildId);
     void fetchCommands(const QString& guildId);
-    void runCommand(const QString& channelId, const QJsonObject& command, const QJsonArray& options);
+    // Attachment options name `files` by index ("0", "1", …: their value in `options`).
+    void runCommand(const QString& channelId, const QJsonObject& command, const QJsonArray& options,
+                    const QStringList& files = {});
     void autocomplete(const QString& channelId, const QJsonObject& command, const QJsonArray& options,
                       const Done& done);
     void clickButton(const QString& channelId, const QString& messageId, const QString& customId);
@@ -150,12 +161,17 @@ private:
     void rememberUser(const QJsonObject& user);
     void scheduleSnapshot();
     void request(const QByteArray& verb, const QString& path, const QString& authorization,
-                 const QJsonValue& body, const QString& what, const Done& done);
-    void interact(const QString& userId, QJsonObject body, const QString& what, const Done& done = {});
+                 const QJsonValue& body, const QString& what, const Done& done,
+                 const QList<rest::RestFile>& files = {});
+    void interact(const QString& userId, QJsonObject body, const QString& what, const Done& done = {},
+                  const QList<rest::RestFile>& files = {});
+    // Reads local files for an upload; nothing (and requestFailed) when one cannot be read.
+    std::optional<QList<rest::RestFile>> readFiles(const QStringList& paths, const QString& what);
     const SandboxUser* actor(const QString& userId) const;
 
     sandbox::SandboxHost* m_host = nullptr;
     QNetworkAccessManager* m_network;
+    AttachmentFetcher* m_fetcher;
     QTimer* m_snapshotTimer;
     QString m_restBase;
     QString m_gatewayUrl;

@@ -2,6 +2,8 @@
 // command, clicks a component or submits a modal.
 #include "app/studio/sandbox_client.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -40,7 +42,8 @@ QString firstFieldError(const QJsonObject& tree, const QString& path) {
 } // namespace
 
 void SandboxClient::request(const QByteArray& verb, const QString& path, const QString& authorization,
-                            const QJsonValue& body, const QString& what, const Done& done) {
+                            const QJsonValue& body, const QString& what, const Done& done,
+                            const QList<rest::RestFile>& files) {
     if (m_restBase.isEmpty()) {
         Q_EMIT requestFailed(what, tr("The local Discord is not running yet"), 0);
         return;
@@ -54,6 +57,11 @@ void SandboxClient::request(const QByteArray& verb, const QString& path, const Q
         req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         bytes = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
                                : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+    }
+    if (!files.isEmpty()) { // an upload: the JSON goes as payload_json
+        const rest::MultipartWriter form(bytes, files);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, form.contentType());
+        bytes = form.body();
     }
     QNetworkReply* reply = m_network->sendCustomRequest(req, verb, bytes);
     connect(reply, &QNetworkReply::finished, this, [this, reply, what, done] {
@@ -81,15 +89,44 @@ const SandboxUser* SandboxClient::actor(const QString& userId) const {
     return u && !u->bot && !u->token.isEmpty() ? u : nullptr;
 }
 
-void SandboxClient::sendMessage(const QString& channelId, const QString& content, const QString& replyTo) {
+std::optional<QList<rest::RestFile>> SandboxClient::readFiles(const QStringList& paths, const QString& what) {
+    QList<rest::RestFile> files;
+    for (const QString& path : paths) {
+        QFile file(path);
+        if (file.size() > 25ll * 1024 * 1024 || !file.open(QIODevice::ReadOnly)) {
+            Q_EMIT requestFailed(what,
+                                 file.size() > 25ll * 1024 * 1024
+                                     ? tr("%1 is larger than Discord's 25 MB").arg(QFileInfo(path).fileName())
+                                     : tr("cannot read %1: %2").arg(path, file.errorString()),
+                                 0);
+            return std::nullopt;
+        }
+        files.append(
+            rest::RestFile{static_cast<int>(files.size()), QFileInfo(path).fileName(), {}, file.readAll()});
+    }
+    return files;
+}
+
+void SandboxClient::sendMessage(const QString& channelId, const QString& content, const QString& replyTo,
+                                const QStringList& paths) {
     const SandboxUser* me = actor(m_currentUser);
     if (!me)
         return Q_EMIT requestFailed(tr("Send"), tr("Choose who sends the message"), 0);
+    const std::optional<QList<rest::RestFile>> files = readFiles(paths, tr("Send"));
+    if (!files)
+        return;
     QJsonObject body{{QStringLiteral("content"), content}};
     if (!replyTo.isEmpty())
         body.insert(QStringLiteral("message_reference"),
                     QJsonObject{{QStringLiteral("message_id"), replyTo}});
-    request("POST", QStringLiteral("/channels/%1/messages").arg(channelId), me->token, body, tr("Send"), {});
+    QJsonArray attachments;
+    for (const rest::RestFile& f : *files)
+        attachments.append(
+            QJsonObject{{QStringLiteral("id"), f.id}, {QStringLiteral("filename"), f.filename}});
+    if (!attachments.isEmpty())
+        body.insert(QStringLiteral("attachments"), attachments);
+    request("POST", QStringLiteral("/channels/%1/messages").arg(channelId), me->token, body, tr("Send"), {},
+            *files);
 }
 
 void SandboxClient::toggleReaction(const QString& channelId, const QString& messageId,
@@ -161,32 +198,45 @@ void SandboxClient::fetchCommands(const QString& guildId) {
     }
 }
 
-void SandboxClient::interact(const QString& userId, QJsonObject body, const QString& what, const Done& done) {
+void SandboxClient::interact(const QString& userId, QJsonObject body, const QString& what, const Done& done,
+                             const QList<rest::RestFile>& files) {
     const SandboxUser* who = actor(userId);
     if (!who)
         return Q_EMIT requestFailed(what, tr("Choose who acts"), 0);
     const SandboxChannel* c = channel(str(body, "channel_id"));
     if (c && !c->guildId.isEmpty())
         body.insert(QStringLiteral("guild_id"), c->guildId);
-    request("POST", QStringLiteral("/interactions"), who->token, body, what, done);
+    request("POST", QStringLiteral("/interactions"), who->token, body, what, done, files);
 }
 
 void SandboxClient::runCommand(const QString& channelId, const QJsonObject& command,
-                               const QJsonArray& options) {
+                               const QJsonArray& options, const QStringList& paths) {
     QJsonObject data{{QStringLiteral("id"), str(command, "id")},
                      {QStringLiteral("name"), str(command, "name")},
                      {QStringLiteral("type"), 1}};
     if (!options.isEmpty())
         data.insert(QStringLiteral("options"), options);
     const QString name = QStringLiteral("/") + str(command, "name");
-    interact(m_currentUser,
-             QJsonObject{{QStringLiteral("type"), 2},
-                         {QStringLiteral("channel_id"), channelId},
-                         {QStringLiteral("data"), data}},
-             name, [this, name](const QJsonObject&) {
-                 Q_EMIT notice(
-                     tr("%1 sent as %2 — waiting for the bot…").arg(name, displayName(m_currentUser, {})));
-             });
+    const std::optional<QList<rest::RestFile>> files = readFiles(paths, name);
+    if (!files)
+        return;
+    QJsonArray attachments; // as Discord's client: ids as strings, named by the options' values
+    for (const rest::RestFile& f : *files)
+        attachments.append(QJsonObject{{QStringLiteral("id"), QString::number(f.id)},
+                                       {QStringLiteral("filename"), f.filename}});
+    if (!attachments.isEmpty())
+        data.insert(QStringLiteral("attachments"), attachments);
+    interact(
+        m_currentUser,
+        QJsonObject{{QStringLiteral("type"), 2},
+                    {QStringLiteral("channel_id"), channelId},
+                    {QStringLiteral("data"), data}},
+        name,
+        [this, name](const QJsonObject&) {
+            Q_EMIT notice(
+                tr("%1 sent as %2 — waiting for the bot…").arg(name, displayName(m_currentUser, {})));
+        },
+        *files);
 }
 
 void SandboxClient::autocomplete(const QString& channelId, const QJsonObject& command,

@@ -1,5 +1,6 @@
 #include "app/studio/sandbox_dock.h"
 
+#include "app/studio/attachment_tray.h"
 #include "app/studio/chat_style.h"
 #include "app/studio/command_form.h"
 #include "app/studio/message_view.h"
@@ -10,6 +11,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,6 +51,7 @@ SandboxDock::SandboxDock(sandbox::SandboxHost* host, QWidget* parent)
     , m_replyBar(new QWidget(this))
     , m_replyLabel(new QLabel(this))
     , m_form(new CommandForm(m_client, this))
+    , m_tray(new AttachmentTray(this))
     , m_sender(new QComboBox(this))
     , m_composer(new QLineEdit(this))
     , m_typing(new QLabel(this))
@@ -100,6 +103,7 @@ SandboxDock::SandboxDock(sandbox::SandboxHost* host, QWidget* parent)
     column->addWidget(m_replyBar);
     m_form->hide();
     column->addWidget(m_form);
+    column->addWidget(m_tray);
 
     auto* composerRow = new QHBoxLayout;
     composerRow->setContentsMargins(10, 6, 10, 0);
@@ -113,6 +117,11 @@ SandboxDock::SandboxDock(sandbox::SandboxHost* host, QWidget* parent)
     slash->setText(QStringLiteral("/"));
     slash->setToolTip(tr("The bot's slash commands"));
     composerRow->addWidget(slash);
+    auto* attach = new QToolButton(centre);
+    attach->setObjectName(QStringLiteral("attachFiles"));
+    attach->setText(QStringLiteral("+"));
+    attach->setToolTip(tr("Attach files (or drop them on the chat)"));
+    composerRow->addWidget(attach);
     m_composer->setObjectName(QStringLiteral("composer"));
     m_composer->setClearButtonEnabled(true);
     composerRow->addWidget(m_composer, 1);
@@ -152,6 +161,10 @@ SandboxDock::SandboxDock(sandbox::SandboxHost* host, QWidget* parent)
         m_replyBar->hide();
     });
     connect(slash, &QToolButton::clicked, this, &SandboxDock::openCommandPicker);
+    connect(attach, &QToolButton::clicked, this, &SandboxDock::chooseFiles);
+    m_tray->acceptDropsOn(m_composer);
+    m_tray->acceptDropsOn(m_view->viewport());
+    connect(m_tray, &AttachmentTray::refused, this, [this](const QString& why) { showStatus(why, true); });
     connect(sendButton, &QAbstractButton::clicked, this, &SandboxDock::send);
     connect(m_composer, &QLineEdit::returnPressed, this, &SandboxDock::send);
     connect(m_composer, &QLineEdit::textEdited, this, [this](const QString& text) {
@@ -351,9 +364,16 @@ void SandboxDock::openCommand(const QJsonObject& command) {
     m_form->open(command, m_channelId);
 }
 
+void SandboxDock::chooseFiles() {
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Attach Files"));
+    m_tray->addFiles(files);
+    m_composer->setFocus();
+}
+
 void SandboxDock::send() {
     const QString text = m_composer->text().trimmed();
-    if (text.isEmpty() || m_channelId.isEmpty())
+    const QStringList files = m_tray->files();
+    if ((text.isEmpty() && files.isEmpty()) || m_channelId.isEmpty())
         return;
     if (text.startsWith(u'/') && !text.contains(u' ')) {
         for (const QJsonObject& cmd : m_client->commandsFor(guildOfChannel()))
@@ -362,7 +382,8 @@ void SandboxDock::send() {
                 return openCommand(cmd);
             }
     }
-    m_client->sendMessage(m_channelId, text, m_replyTo);
+    m_client->sendMessage(m_channelId, text, m_replyTo, files);
+    m_tray->clear();
     m_composer->clear();
     m_replyTo.clear();
     m_replyBar->hide();

@@ -17,6 +17,7 @@ class SandboxHost;
 
 namespace botwright::studio {
 
+class AttachmentTray;
 class CommandForm;
 class MessageView;
 class SandboxClient;
@@ -37,6 +38,7 @@ public:
     QTreeWidget* channelTree() const { return m_channels; }
     QListWidget* memberList() const { return m_members; }
     CommandForm* commandForm() const { return m_form; }
+    AttachmentTray* attachmentTray() const { return m_tray; } // files to send with the next message
     QMenu* commandPicker() const { return m_picker; }
     QLabel* statusLabel() const { return m_status; }
     QString currentChannel() const { return m_channelId; }
@@ -59,6 +61,7 @@ private:
     void fillMembers();
     void fillPicker();
     void send();
+    void chooseFiles();
     void startReply(const QString& channelId, const QString& messageId);
     void showModal(const QJsonObject& event);
     QString guildOfChannel() const;
@@ -72,6 +75,7 @@ private:
     QWidget* m_replyBar;
     QLabel* m_replyLabel;
     CommandForm* m_form;
+    AttachmentTray* m_tray;
     QComboBox* m_sender;
     QLineEdit* m_composer;
     QLabel* m_typing;

@@ -97,6 +97,24 @@ void RestClient::request(RestRequest req, QObject* context, Callback done) {
     pending.hadContext = context != nullptr;
     pending.done = std::move(done);
     pending.startMs = now();
+    if (!pending.request.files.isEmpty()) {
+        if (const QString refusal = uploadRefusal(pending.request); !refusal.isEmpty()) {
+            // What Discord would answer (413 40005), said before the bytes leave.
+            RestResponse response;
+            response.status = 413;
+            response.routeKey = pending.route.key;
+            response.errorClass = QStringLiteral("DiscordGenericErrorResponse");
+            response.errorMessage =
+                QStringLiteral("Discord.GenericError: 40005: Request entity too large (%1; not sent)")
+                    .arg(refusal);
+            deliver(pending, response, Qt::QueuedConnection);
+            return;
+        }
+        const MultipartWriter form(pending.request.jsonBody, pending.request.files);
+        pending.multipartBody = form.body();
+        pending.multipartType = form.contentType();
+        pending.request.files.clear(); // the body holds the bytes now
+    }
     enqueue(std::move(pending));
 }
 
@@ -171,7 +189,9 @@ void RestClient::send(Queue& queue, const QString& queueKey) {
     request.setRawHeader(QByteArrayLiteral("User-Agent"), m_userAgent);
     if (pending.route.sendsAuth)
         request.setRawHeader(QByteArrayLiteral("Authorization"), m_authorization);
-    if (!pending.request.jsonBody.isEmpty())
+    if (!pending.multipartBody.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, pending.multipartType);
+    else if (!pending.request.jsonBody.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!pending.request.auditLogReason.isEmpty())
         request.setRawHeader(QByteArrayLiteral("X-Audit-Log-Reason"),
@@ -180,10 +200,12 @@ void RestClient::send(Queue& queue, const QString& queueKey) {
     m_buckets.onSend(pending.route, now());
     if (++m_sent % kPruneEvery == 0)
         m_buckets.prune(now(), kBucketIdleMs);
-    QNetworkReply* reply = pending.request.method == HttpMethod::Get
-                               ? m_network->get(request)
-                               : m_network->sendCustomRequest(request, methodName(pending.request.method),
-                                                              pending.request.jsonBody);
+    QNetworkReply* reply =
+        pending.request.method == HttpMethod::Get
+            ? m_network->get(request)
+            : m_network->sendCustomRequest(request, methodName(pending.request.method),
+                                           pending.multipartBody.isEmpty() ? pending.request.jsonBody
+                                                                           : pending.multipartBody);
     queue.inFlight = std::move(pending);
     queue.reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, queueKey, reply] { finished(queueKey, reply); });
@@ -253,6 +275,26 @@ qint64 RestClient::backoffDelay(int attempt) const {
     const qint64 base = std::max(1, m_options.backoffBaseMs);
     const qint64 delay = base << std::min(attempt, kMaxBackoffShift);
     return std::min<qint64>(delay, std::max(base, static_cast<qint64>(m_options.backoffMaxMs)));
+}
+
+QString RestClient::uploadRefusal(const RestRequest& request) const {
+    const auto mib = [](qint64 bytes) {
+        return QString::number(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1);
+    };
+    for (const RestFile& f : request.files)
+        if (f.data.size() > m_options.attachmentSizeLimit)
+            return QStringLiteral(
+                       "the attachment \"%1\" is %2 MiB (%3 bytes); a file may have at most %4 MiB")
+                .arg(f.filename, mib(f.data.size()))
+                .arg(f.data.size())
+                .arg(mib(m_options.attachmentSizeLimit));
+    const qint64 total = MultipartWriter::sizeFor(request.jsonBody.size(), request.files);
+    if (total > m_options.maxRequestBytes)
+        return QStringLiteral(
+                   "the %1 attachments and the message take %2 MiB; a request may have at most %3 MiB")
+            .arg(request.files.size())
+            .arg(mib(total), mib(m_options.maxRequestBytes));
+    return {};
 }
 
 QByteArray RestClient::redact(const QByteArray& bytes) const {

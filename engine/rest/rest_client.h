@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/capture/redaction.h"
+#include "engine/rest/multipart_writer.h"
 #include "engine/rest/rate_limit_buckets.h"
 #include "engine/rest/rest_route.h"
 
@@ -28,6 +29,9 @@ struct RestRequest {
     QString path;           // "/channels/123/messages"
     QByteArray jsonBody;    // sent as application/json when not empty
     QString auditLogReason; // X-Audit-Log-Reason (percent-encoded) when not empty
+    // With files, the request leaves as multipart/form-data: `jsonBody` as payload_json, each file
+    // as files[id]. Checked against the client's size limits before anything is sent.
+    QList<RestFile> files;
 };
 
 // Its outcome. `body` and the error fields never contain the bot token.
@@ -51,6 +55,8 @@ struct RestClientOptions {
     int maxRateLimitRetries = 10;  // 429s on other routes before the 429 reaches the caller
     int resetMarginMs = 0;         // added to every bucket reset
     int transferTimeoutMs = 30000; // a request without progress this long is a network error
+    qint64 attachmentSizeLimit = 10ll * 1024 * 1024; // per file (Discord's default attachment_size_limit)
+    qint64 maxRequestBytes = 25ll * 1024 * 1024;     // a whole upload request (Discord's cap)
 };
 
 // The host's Discord REST client (issue 5): serves the script runtime's REST ops against Discord
@@ -84,6 +90,8 @@ private:
     struct Pending {
         RestRequest request;
         RestRoute route;
+        QByteArray multipartBody; // built once from request.files; empty without files
+        QByteArray multipartType;
         QPointer<QObject> context;
         bool hadContext = false;
         Callback done;
@@ -111,6 +119,8 @@ private:
     bool retry(Pending& pending, int status, qint64 rateLimitWaitMs, qint64 nowMs);
     RestResponse respond(const Pending& pending, int status, const QByteArray& body,
                          const QString& networkError);
+    // Why an upload may not be sent (a file or the request over its limit), or empty.
+    QString uploadRefusal(const RestRequest& request) const;
     static void deliver(Pending& pending, const RestResponse& response,
                         Qt::ConnectionType type = Qt::AutoConnection);
     QByteArray redact(const QByteArray& bytes) const;

@@ -3,6 +3,7 @@
 #include "engine/project/storage_database.h"
 #include "engine/rest/rest_client.h"
 #include "engine/runtime/http_ops.h"
+#include "engine/runtime/op_uploads.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -221,6 +222,15 @@ void ScriptOps::restCall(int method, const QString& path, const QByteArray& body
     request.auditLogReason = auditReason;
     if (body != "null")
         request.jsonBody = body;
+    if (body.contains("\"dataB64\"")) { // attachments: a multipart upload
+        OpUploads uploads = splitUploads(body);
+        if (!uploads.error.isEmpty()) {
+            reply(OpReply::error(QStringLiteral("Error"), uploads.error));
+            return;
+        }
+        request.jsonBody = std::move(uploads.jsonBody);
+        request.files = std::move(uploads.files);
+    }
     const quint64 guildId = m_guildId;
     m_rest->request(request, this, [reply, model, hasResult, guildId](const rest::RestResponse& response) {
         if (!response.ok()) {

@@ -6,6 +6,7 @@
 #include "engine/project/task_store.h"
 #include "engine/rest/rest_client.h"
 #include "engine/runtime/command_sync.h"
+#include "engine/runtime/op_uploads.h"
 #include "engine/runtime/script_bundle.h"
 #include "engine/runtime/script_ops.h"
 #include "engine/runtime/script_scheduler.h"
@@ -212,7 +213,7 @@ void ScriptRuntime::connectSupervisor() {
             [this](quint64 generation, qint64 call, const QString& op, const QByteArray& args) {
                 const qint64 key = callKey(generation, call);
                 if (const auto it = m_opEvents.constFind(key); it != m_opEvents.constEnd()) {
-                    m_pipeline->opIssued(*it, key, op, args);
+                    m_pipeline->opIssued(*it, key, op, argsForTrace(args));
                     m_opEvents.erase(it);
                 }
                 if (op == QLatin1String("discord_get_voice_states")) { // cache only, as in Botloader

@@ -2,6 +2,7 @@
 
 #include "engine/sandbox/api_error.h"
 #include "engine/sandbox/interaction_webhooks.h"
+#include "engine/sandbox/message_uploads.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -23,6 +24,8 @@ RestApi::RestApi(World& world, const SandboxOptions& options, FaultSettings& fau
 
 RestResponse RestApi::handle(const QByteArray& method, const QString& fullPath, RestRequest request) {
     ++m_served;
+    if (std::optional<RestResponse> file = serveAttachment(m_world, method, fullPath))
+        return *file;
     static const QRegularExpression prefix(QStringLiteral("^/api(?:/v(\\d+))?(/.*)?$"));
     const QRegularExpressionMatch m = prefix.match(fullPath);
     request.method = method;
@@ -121,6 +124,8 @@ RestResponse RestApi::route(RestRequest& request) {
         }
         limitHeaders = verdict.headers;
     }
+    if (request.header("content-type").trimmed().toLower().startsWith("multipart/"))
+        readMultipart(request, ctx.uploads, m_options);
     RestResponse response = route.handler(ctx);
     response.headers.append(limitHeaders);
     return response;

@@ -31,10 +31,6 @@ Snowflake RestContext::id(const QString& name) const {
 
 QJsonDocument RestContext::parsedBody() const {
     const QByteArray contentType = request.header("content-type").toLower();
-    if (contentType.startsWith("multipart/form-data"))
-        throw ApiError::invalidBody(
-            QStringLiteral("The sandbox does not take file uploads yet: send the message as "
-                           "application/json (attachments are not stored)."));
     if (!contentType.startsWith("application/json"))
         throw ApiError(400, 50035, QStringLiteral("Invalid Form Body"),
                        QJsonObject{{QStringLiteral("_errors"),
@@ -42,7 +38,7 @@ QJsonDocument RestContext::parsedBody() const {
                                         {QStringLiteral("code"), QStringLiteral("CONTENT_TYPE_INVALID")},
                                         {QStringLiteral("message"),
                                          QStringLiteral("Expected \"Content-Type\" header to be one of "
-                                                        "{'application/json'}.")}}}}});
+                                                        "{'application/json', 'multipart/form-data'}.")}}}}});
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
     if (error.error != QJsonParseError::NoError)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/sandbox/multipart_body.h"
 #include "engine/sandbox/sandbox_options.h"
 #include "engine/sandbox/world.h"
 
@@ -13,6 +14,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <map>
 
 namespace botwright::sandbox {
 
@@ -49,6 +51,8 @@ public:
     bool actorIsBot = false;
     QString publicBaseUrl; // http://127.0.0.1:PORT (attachment and webhook URLs)
     const SandboxOptions* options = nullptr;
+    // Files of a multipart request by the n of their `files[n]` part (message_uploads.h).
+    std::map<int, MultipartPart> uploads;
 
     Snowflake actorId() const { return actor ? actor->id : 0; }
     // A path parameter as a snowflake; a malformed id is a 404 like Discord's router gives.

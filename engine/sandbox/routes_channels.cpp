@@ -2,6 +2,7 @@
 #include "engine/protocol/permissions.h"
 #include "engine/sandbox/api_error.h"
 #include "engine/sandbox/body_fields.h"
+#include "engine/sandbox/message_uploads.h"
 #include "engine/sandbox/message_validation.h"
 #include "engine/sandbox/rest_router.h"
 #include "engine/sandbox/world_json.h"
@@ -353,7 +354,7 @@ RestResponse createThread(RestContext& ctx) {
             requiredField(QStringLiteral("message"));
         World::MessageDraft draft;
         try {
-            draft = parseMessageCreate(starter.toObject(), MessageSource::Channel);
+            draft = parseMessageCreate(withUploadEntries(ctx, starter.toObject()), MessageSource::Channel);
         } catch (ApiError& e) { // errors of the nested message are reported under "message"
             if (!e.errors.isEmpty())
                 e.errors = QJsonObject{{QStringLiteral("message"), e.errors}};
@@ -363,6 +364,7 @@ RestResponse createThread(RestContext& ctx) {
             ctx.world.createThread(parent.id, 0, ctx.actorId(), name, channel_type::PublicThread, duration);
         t.rateLimitPerUser = rateLimit;
         const Snowflake threadId = t.id;
+        draft.attachments = buildAttachments(ctx, threadId, draft.attachments, {}, false, draft.files);
         const Message& m = ctx.world.createMessage(threadId, ctx.actorId(), std::move(draft));
         QJsonObject out = channelFor(ctx, ctx.world.requireChannel(threadId));
         out.insert(QStringLiteral("message"), json::message(ctx.world, m, ctx.actorId(), false));

@@ -4,7 +4,7 @@
 #include "engine/sandbox/api_error.h"
 #include "engine/sandbox/command_validation.h"
 #include "engine/sandbox/interaction_webhooks.h"
-#include "engine/sandbox/message_validation.h"
+#include "engine/sandbox/message_uploads.h"
 #include "engine/sandbox/rest_router.h"
 #include "engine/sandbox/world_json.h"
 
@@ -274,6 +274,8 @@ RestResponse invokeInteraction(RestContext& ctx) {
                     resolved);
             }
         }
+        if (const QJsonObject files = resolveAttachmentOptions(ctx, *channelId, data); !files.isEmpty())
+            resolved.insert(QStringLiteral("attachments"), files.value(QStringLiteral("attachments")));
         if (!resolved.isEmpty())
             data.insert(QStringLiteral("resolved"), resolved);
     } else if (type == 3) {
@@ -371,8 +373,8 @@ RestResponse callback(RestContext& ctx) {
     case 4: {
         if (in.type == 4)
             throw invalidType();
-        Message& m =
-            createResponseMessage(ctx.world, in, parseMessageCreate(data, MessageSource::Interaction));
+        Message& m = createResponseMessage(
+            ctx.world, in, parseCreateWithUploads(ctx, in.channelId, data, MessageSource::Interaction));
         responseId = m.id;
         in.ephemeral = m.ephemeralFor != 0;
         break;
@@ -393,7 +395,9 @@ RestResponse callback(RestContext& ctx) {
         if (!component)
             throw invalidType();
         if (type == 7)
-            ctx.world.editMessage(in.channelId, in.messageId, parseMessageEdit(data));
+            ctx.world.editMessage(
+                in.channelId, in.messageId,
+                parseEditWithUploads(ctx, ctx.world.requireMessage(in.channelId, in.messageId), data));
         break;
     case 8: {
         if (in.type != 4)
@@ -489,8 +493,8 @@ Interaction& liveInteraction(RestContext& ctx) {
 }
 
 Message& fillPlaceholder(RestContext& ctx, Interaction& in, const QJsonObject& body) {
-    World::MessageEdit edit = parseMessageEdit(body);
     const Message& placeholder = ctx.world.requireMessage(in.channelId, in.responseMessageId);
+    World::MessageEdit edit = parseEditWithUploads(ctx, placeholder, body);
     edit.flags = (placeholder.flags & ~kLoading) | (edit.flags.value_or(0) & ~kEphemeral);
     in.deferredPlaceholder = false;
     return ctx.world.editMessage(in.channelId, in.responseMessageId, edit);
@@ -504,7 +508,7 @@ RestResponse interactionFollowup(RestContext& ctx) {
         const Message& filled = fillPlaceholder(ctx, in, body);
         return RestResponse::json(json::message(ctx.world, filled, ctx.world.botId(), false));
     }
-    World::MessageDraft draft = parseMessageCreate(body, MessageSource::Interaction);
+    World::MessageDraft draft = parseCreateWithUploads(ctx, in.channelId, body, MessageSource::Interaction);
     draft.applicationId = ctx.world.botId();
     draft.webhookId = ctx.world.botId();
     draft.interactionMetadata = metadataFor(ctx.world, in);
@@ -537,7 +541,8 @@ RestResponse interactionMessage(RestContext& ctx, const QByteArray& method) {
         const Message& filled = fillPlaceholder(ctx, in, body);
         return RestResponse::json(json::message(ctx.world, filled, ctx.world.botId(), false));
     }
-    const Message& edited = ctx.world.editMessage(in.channelId, messageId, parseMessageEdit(body));
+    const Message& edited =
+        ctx.world.editMessage(in.channelId, messageId, parseEditWithUploads(ctx, m, body));
     return RestResponse::json(json::message(ctx.world, edited, ctx.world.botId(), false));
 }
 

@@ -1,6 +1,7 @@
 // REST: messages, reactions, pins, typing (discord-protocol.md §3.6).
 #include "engine/protocol/permissions.h"
 #include "engine/sandbox/api_error.h"
+#include "engine/sandbox/message_uploads.h"
 #include "engine/sandbox/message_validation.h"
 #include "engine/sandbox/rest_router.h"
 #include "engine/sandbox/world_json.h"
@@ -80,10 +81,13 @@ RestResponse getMessage(RestContext& ctx) {
 RestResponse createMessage(RestContext& ctx) {
     const Snowflake channelId = ctx.id(QStringLiteral("channel_id"));
     const Channel& c = ctx.requireChannelAccess(channelId);
-    World::MessageDraft draft = parseMessageCreate(ctx.bodyObject(), MessageSource::Channel);
+    World::MessageDraft draft =
+        parseMessageCreate(withUploadEntries(ctx, ctx.bodyObject()), MessageSource::Channel);
     std::uint64_t needed = isThreadChannel(c) ? perm::SendMessagesInThreads : perm::SendMessages;
     if (draft.tts)
         needed |= perm::SendTtsMessages;
+    if (!ctx.uploads.empty())
+        needed |= perm::AttachFiles;
     if (!draft.messageReference.isEmpty())
         needed |= perm::ReadMessageHistory;
     ctx.requireChannelPermission(channelId, needed);
@@ -93,6 +97,7 @@ RestResponse createMessage(RestContext& ctx) {
             if (r != ctx.actorId() && ctx.world.guildsOf(r).empty())
                 throw ApiError(403, 50007, QStringLiteral("Cannot send messages to this user"));
     }
+    draft.attachments = buildAttachments(ctx, channelId, draft.attachments, {}, false, draft.files);
     const Message& m = ctx.world.createMessage(channelId, ctx.actorId(), std::move(draft));
     return RestResponse::json(json::message(ctx.world, m, ctx.actorId(), false));
 }
@@ -101,8 +106,7 @@ RestResponse editMessage(RestContext& ctx) {
     const Snowflake channelId = ctx.id(QStringLiteral("channel_id"));
     ctx.requireChannelAccess(channelId);
     Message& m = ctx.world.requireMessage(channelId, ctx.id(QStringLiteral("message_id")));
-    const QJsonObject body = ctx.bodyObject();
-    const World::MessageEdit edit = parseMessageEdit(body);
+    World::MessageEdit edit = parseMessageEdit(withUploadEntries(ctx, ctx.bodyObject(), &m.attachments));
     if (m.authorId != ctx.actorId()) {
         // Others may only change flags (suppress embeds) with MANAGE_MESSAGES.
         if (edit.content || edit.embeds || edit.components || edit.attachments)
@@ -111,6 +115,11 @@ RestResponse editMessage(RestContext& ctx) {
     }
     if (m.type != 0 && m.type != 19 && m.type != 20 && m.type != 23)
         throw ApiError(400, 50021, QStringLiteral("Cannot execute action on a system message"));
+    if (!ctx.uploads.empty())
+        ctx.requireChannelPermission(channelId, perm::AttachFiles);
+    if (edit.attachments)
+        edit.attachments = buildAttachments(ctx, channelId, *edit.attachments, m.attachments,
+                                            m.ephemeralFor != 0, edit.files);
     const Message& edited = ctx.world.editMessage(channelId, m.id, edit);
     return RestResponse::json(json::message(ctx.world, edited, ctx.actorId(), false));
 }

@@ -4,6 +4,7 @@
 #include "engine/sandbox/api_error.h"
 #include "engine/sandbox/body_fields.h"
 #include "engine/sandbox/interaction_webhooks.h"
+#include "engine/sandbox/message_uploads.h"
 #include "engine/sandbox/message_validation.h"
 #include "engine/sandbox/rest_router.h"
 #include "engine/sandbox/world_json.h"
@@ -164,7 +165,7 @@ RestResponse executeWebhook(RestContext& ctx) {
         return interactionFollowup(ctx);
     Webhook& w = tokenWebhook(ctx);
     const bool wait = ctx.queryBool(QStringLiteral("wait"), false);
-    const QJsonObject body = ctx.bodyObject();
+    const QJsonObject body = withUploadEntries(ctx, ctx.bodyObject());
     World::MessageDraft draft = parseMessageCreate(body, MessageSource::Webhook);
     draft.webhookId = w.id;
     draft.webhookName =
@@ -189,6 +190,7 @@ RestResponse executeWebhook(RestContext& ctx) {
         t.threadMembers.clear(); // a webhook is not a thread member
         channelId = t.id;
     }
+    draft.attachments = buildAttachments(ctx, channelId, draft.attachments, {}, false, draft.files);
     const Message& m = ctx.world.createMessage(channelId, w.id, std::move(draft));
     if (!wait)
         return RestResponse::noContent();
@@ -213,7 +215,11 @@ RestResponse webhookMessage(RestContext& ctx, const QByteArray& method) {
         ctx.world.deleteMessage(channelId, m->id);
         return RestResponse::noContent();
     }
-    const Message& edited = ctx.world.editMessage(channelId, m->id, parseMessageEdit(ctx.bodyObject()));
+    World::MessageEdit edit = parseMessageEdit(withUploadEntries(ctx, ctx.bodyObject(), &m->attachments));
+    if (edit.attachments)
+        edit.attachments =
+            buildAttachments(ctx, channelId, *edit.attachments, m->attachments, false, edit.files);
+    const Message& edited = ctx.world.editMessage(channelId, m->id, edit);
     return RestResponse::json(json::message(ctx.world, edited, 0, false));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 
 #include <cstdint>
 
@@ -27,6 +28,10 @@ struct SandboxOptions {
     int bucketLimit = 5;            // requests per bucket window when enabled
     int bucketWindowMs = 5000;
     int globalLimitPerSecond = 50;
+    // uploads (multipart/form-data): Discord's default attachment_size_limit and request cap
+    qint64 attachmentSizeLimit = 10ll * 1024 * 1024;   // per file, else 413 40005
+    qint64 maxRequestBytes = 25ll * 1024 * 1024;       // a whole request, else 413 40005
+    qint64 attachmentStoreBytes = 512ll * 1024 * 1024; // files kept in memory; the oldest go first
     // interactions
     int interactionAckWindowMs = 3000; // Discord's limit for the first callback
     int interactionAckGraceMs = 1000;  // extra slack for paused debugging sessions

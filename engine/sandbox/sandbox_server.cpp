@@ -1,6 +1,7 @@
 #include "engine/sandbox/sandbox_server.h"
 
 #include "engine/sandbox/gateway_server.h"
+#include "engine/sandbox/quick_ack_tcp_server.h"
 #include "engine/sandbox/rest_api.h"
 #include "engine/sandbox/sandbox_http_server.h"
 #include "engine/sandbox/simulated_users.h"
@@ -19,6 +20,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject* parent)
     , m_options(options) {
     populateDefaultWorld(m_world);
     m_world.setMessageLimit(m_options.maxMessagesPerChannel);
+    m_world.files().setCapacity(m_options.attachmentStoreBytes);
     m_rest = std::make_unique<RestApi>(m_world, m_options, m_faults);
     m_gateway = new GatewayServer(m_world, m_options, m_faults, this);
     m_simulatedUsers = new SimulatedUsers(m_world, *m_rest, this);
@@ -50,7 +52,7 @@ bool SandboxServer::start(quint16 port, QString* error) {
         while (m_http->hasPendingWebSocketConnections())
             m_gateway->accept(m_http->nextPendingWebSocketConnection());
     });
-    auto* tcp = new QTcpServer(m_http.get());
+    auto* tcp = new QuickAckTcpServer(m_http.get());
     tcp->setMaxPendingConnections(1024);
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         if (error)

@@ -302,6 +302,7 @@ void World::clear() {
     m_interactions.clear();
     m_interactionByToken.clear();
     m_actions.clear();
+    m_files.clear();
 }
 
 User& World::addUser(User u) {
@@ -331,8 +332,10 @@ Message& World::insertMessage(Message m) {
     if (Channel* c = channel(m.channelId))
         c->lastMessageId = std::max(c->lastMessageId, id);
     Message& stored = map[id] = std::move(m);
-    while (static_cast<int>(map.size()) > m_messageLimit && map.begin()->first != id)
+    while (static_cast<int>(map.size()) > m_messageLimit && map.begin()->first != id) {
+        m_files.removeAll(map.begin()->second.attachments);
         map.erase(map.begin());
+    }
     return stored;
 }
 

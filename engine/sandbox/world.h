@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/sandbox/attachment_store.h"
 #include "engine/sandbox/dispatch.h"
 #include "engine/sandbox/simulated_action.h"
 #include "engine/sandbox/world_types.h"
@@ -76,6 +77,9 @@ public:
     std::map<Snowflake, ApplicationCommand>& commands() { return m_commands; }
     const std::map<Snowflake, ApplicationCommand>& commands() const { return m_commands; }
     std::map<Snowflake, Interaction>& interactions() { return m_interactions; }
+    // Uploaded attachments' bytes (the sandbox's CDN); messages' files go with them.
+    AttachmentStore& files() { return m_files; }
+    const AttachmentStore& files() const { return m_files; }
     // Scripted people's steps from the world file (SimulatedUsers runs them).
     std::vector<SimulatedAction>& simulatedActions() { return m_actions; }
     const std::vector<SimulatedAction>& simulatedActions() const { return m_actions; }
@@ -126,6 +130,7 @@ public:
         Snowflake applicationId = 0;
         QJsonObject interactionMetadata;
         Snowflake ephemeralFor = 0;
+        std::vector<StoredFile> files; // the bytes of new `attachments`, stored with the message
     };
     Message& createMessage(Snowflake channelId, Snowflake authorId, MessageDraft draft);
     struct MessageEdit {
@@ -134,6 +139,7 @@ public:
         std::optional<QJsonArray> components;
         std::optional<QJsonArray> attachments;
         std::optional<int> flags;
+        std::vector<StoredFile> files; // new uploads among `attachments`; dropped ones are deleted
     };
     Message& editMessage(Snowflake channelId, Snowflake messageId, const MessageEdit& edit);
     void deleteMessage(Snowflake channelId, Snowflake messageId);
@@ -206,6 +212,7 @@ private:
     std::map<Snowflake, Interaction> m_interactions;
     QHash<QString, Snowflake> m_interactionByToken;
     std::vector<SimulatedAction> m_actions;
+    AttachmentStore m_files;
     std::vector<std::pair<int, Listener>> m_listeners;
     int m_nextListener = 1;
     int m_messageLimit = 100000;

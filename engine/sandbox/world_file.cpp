@@ -3,6 +3,7 @@
 #include "engine/project/file_io.h"
 #include "engine/protocol/gateway_constants.h"
 #include "engine/protocol/permissions.h"
+#include "engine/sandbox/world_file_attachments.h"
 #include "engine/sandbox/world_json.h"
 
 #include <QJsonArray>
@@ -329,7 +330,7 @@ void readWorld(World& w, const Reader& root) {
 
 } // namespace
 
-QJsonObject saveWorld(const World& w) {
+QJsonObject saveWorld(const World& w, bool withFiles) {
     const Application& a = w.application();
     QJsonArray privileged;
     for (int i = 0; i < kPrivilegedNames.size(); ++i)
@@ -473,7 +474,7 @@ QJsonObject saveWorld(const World& w) {
                                     {QStringLiteral("version"), json::id(cmd.version)},
                                     {QStringLiteral("name"), cmd.definition.value(QStringLiteral("name"))},
                                     {QStringLiteral("definition"), cmd.definition}});
-    return QJsonObject{
+    QJsonObject out{
         {QStringLiteral("format"), QLatin1String(kWorldFormat)},
         {QStringLiteral("version"), kWorldFormatVersion},
         {QStringLiteral("application"), QJsonObject{{QStringLiteral("id"), json::id(a.id)},
@@ -488,11 +489,15 @@ QJsonObject saveWorld(const World& w) {
         {QStringLiteral("invites"), invites},
         {QStringLiteral("commands"), commands},
         {QStringLiteral("actions"), writeSimulatedActions(w.simulatedActions())}};
+    if (withFiles)
+        out.insert(QStringLiteral("attachment_files"), saveAttachmentFiles(w));
+    return out;
 }
 
 void loadWorld(World& world, const QJsonObject& file) {
     World fresh;
     readWorld(fresh, Reader(file, QStringLiteral("world")));
+    loadAttachmentFiles(fresh, file.value(QStringLiteral("attachment_files")));
     std::vector<SimulatedAction> actions =
         readSimulatedActions(Reader(file, QStringLiteral("world")).array(QStringLiteral("actions")),
                              QStringLiteral("world.actions"));
@@ -514,6 +519,8 @@ void loadWorld(World& world, const QJsonObject& file) {
         world.addInvite(inv);
     for (const auto& [id, cmd] : fresh.commands())
         world.addCommand(cmd);
+    for (const auto& [id, stored] : fresh.files().files())
+        world.files().put(stored);
     world.simulatedActions() = std::move(actions);
     world.advanceIdsPastContent();
 }
@@ -540,7 +547,7 @@ void loadWorldFile(World& world, const QString& path) {
 }
 
 void saveWorldFile(const World& world, const QString& path) {
-    const QByteArray bytes = QJsonDocument(saveWorld(world)).toJson(QJsonDocument::Indented);
+    const QByteArray bytes = QJsonDocument(saveWorld(world, true)).toJson(QJsonDocument::Indented);
     QString error;
     if (!project::writeFileAtomically(path, bytes, &error))
         throw WorldFileError(QStringLiteral("cannot save the world to %1: %2").arg(path, error));

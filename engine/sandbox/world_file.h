@@ -19,11 +19,13 @@ struct WorldFileError final : std::runtime_error {
 inline constexpr auto kWorldFormat = "botwright-sandbox-world";
 inline constexpr int kWorldFormatVersion = 1;
 
-QJsonObject saveWorld(const World& world);
+// `withFiles` adds the attachments' bytes (`attachment_files`, base64); snapshots leave them out.
+QJsonObject saveWorld(const World& world, bool withFiles = false);
 // Replaces the world's content. Throws WorldFileError naming the bad field; the world is left
 // untouched on error (the file is read into a fresh World first).
 void loadWorld(World& world, const QJsonObject& file);
-// File helpers: read and parse / write atomically. Errors say which file and why.
+// File helpers: read and parse / write atomically (with the attachments' bytes). Errors say which
+// file and why.
 void loadWorldFile(World& world, const QString& path);
 void saveWorldFile(const World& world, const QString& path);
 

@@ -49,9 +49,11 @@ void World::deleteChannel(Snowflake channelId) {
     for (Snowflake t : threads) {
         m_channels.erase(t);
         m_messages.erase(t);
+        m_files.removeChannel(t);
     }
     m_channels.erase(channelId);
     m_messages.erase(channelId);
+    m_files.removeChannel(channelId);
     QJsonObject data = json::channel(*this, removed);
     if (channel_type::isThread(removed.type))
         data = QJsonObject{{QStringLiteral("id"), json::id(removed.id)},

@@ -155,6 +155,8 @@ Message& World::createMessage(Snowflake channelId, Snowflake authorId, MessageDr
         ++c.messageCount;
         ++c.totalMessageSent;
     }
+    for (StoredFile& file : draft.files)
+        m_files.put(std::move(file));
     Message& stored = insertMessage(std::move(m));
 
     // The hottest dispatch: written straight to bytes; `d` is parsed only if someone asks for it.
@@ -183,8 +185,12 @@ Message& World::editMessage(Snowflake channelId, Snowflake messageId, const Mess
         m.embeds = *edit.embeds;
     if (edit.components)
         m.components = *edit.components;
-    if (edit.attachments)
+    if (edit.attachments) {
+        m_files.removeDropped(m.attachments, *edit.attachments);
         m.attachments = *edit.attachments;
+    }
+    for (const StoredFile& file : edit.files)
+        m_files.put(file);
     if (edit.flags)
         m.flags = *edit.flags;
     if (edit.content || edit.embeds || edit.components || edit.attachments)
@@ -205,7 +211,7 @@ Message& World::editMessage(Snowflake channelId, Snowflake messageId, const Mess
 
 void World::deleteMessage(Snowflake channelId, Snowflake messageId) {
     Channel& c = requireChannel(channelId);
-    requireMessage(channelId, messageId);
+    m_files.removeAll(requireMessage(channelId, messageId).attachments);
     messageMap(channelId).erase(messageId);
     QJsonObject data{{QStringLiteral("id"), json::id(messageId)},
                      {QStringLiteral("channel_id"), json::id(channelId)}};
@@ -219,9 +225,12 @@ void World::bulkDeleteMessages(Snowflake channelId, const std::vector<Snowflake>
     Channel& c = requireChannel(channelId);
     QJsonArray deleted;
     auto& map = messageMap(channelId);
-    for (Snowflake id : ids)
+    for (Snowflake id : ids) {
+        if (const auto it = map.find(id); it != map.end())
+            m_files.removeAll(it->second.attachments);
         if (map.erase(id))
             deleted.append(json::id(id));
+    }
     QJsonObject data{{QStringLiteral("ids"), deleted}, {QStringLiteral("channel_id"), json::id(channelId)}};
     if (c.guildId)
         data.insert(QStringLiteral("guild_id"), json::id(c.guildId));

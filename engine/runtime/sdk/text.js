@@ -28,16 +28,36 @@ export function decodeText(bytes) {
 }
 
 const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const alphabetCodes = Uint16Array.from(alphabet, (c) => c.charCodeAt(0));
+const encodeChunk = 3 * 4096; // input bytes per String.fromCharCode call
 
+// Character codes per chunk, joined once: no string is built a character at a time, so a file of a
+// few MiB (an attachment) encodes in tens of milliseconds without a storm of garbage.
 export function base64Encode(data) {
-    let out = "";
-    for (let i = 0; i < data.length; i += 3) {
-        const n = (data[i] << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0);
-        out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63];
-        out += i + 1 < data.length ? alphabet[(n >> 6) & 63] : "=";
-        out += i + 2 < data.length ? alphabet[n & 63] : "=";
+    const parts = [];
+    const out = new Uint16Array((encodeChunk / 3) * 4);
+    for (let start = 0; start < data.length; start += encodeChunk) {
+        const end = Math.min(data.length, start + encodeChunk);
+        let k = 0;
+        let i = start;
+        for (; i + 2 < end; i += 3) {
+            const n = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+            out[k++] = alphabetCodes[n >> 18];
+            out[k++] = alphabetCodes[(n >> 12) & 63];
+            out[k++] = alphabetCodes[(n >> 6) & 63];
+            out[k++] = alphabetCodes[n & 63];
+        }
+        if (i < end) {
+            const two = end - i > 1;
+            const n = (data[i] << 16) | (two ? data[i + 1] << 8 : 0);
+            out[k++] = alphabetCodes[n >> 18];
+            out[k++] = alphabetCodes[(n >> 12) & 63];
+            out[k++] = two ? alphabetCodes[(n >> 6) & 63] : 61; // "="
+            out[k++] = 61;
+        }
+        parts.push(String.fromCharCode.apply(null, out.subarray(0, k)));
     }
-    return out;
+    return parts.join("");
 }
 
 export function base64Decode(text) {

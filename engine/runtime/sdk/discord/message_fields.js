@@ -1,5 +1,6 @@
 // CreateMessageFields (botloader-sdk.md §8.12) → the JSON body Discord expects.
 import { componentToDiscord } from "/discord/component_json";
+import { base64Encode, encodeText } from "/text";
 
 const flagBits = { suppressEmbeds: 1 << 2, ephemeral: 1 << 6, suppressNotifications: 1 << 12, isComponentsV2: 1 << 15 };
 
@@ -25,6 +26,30 @@ function mentionsToDiscord(am) {
     return out;
 }
 
+function attachmentBytes(data) {
+    if (typeof data === "string") return encodeText(data);
+    if (data instanceof ArrayBuffer) return new Uint8Array(data);
+    if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    throw new TypeError("attachment data must be a string or an ArrayBuffer");
+}
+
+// CreateAttachment[] → what the host uploads (§8.12): {dataB64, filename, description | null, id}.
+// Missing ids are numbered 1, 2, 3 …, skipping the ids the caller gave.
+export function toOpAttachments(list) {
+    if (!Array.isArray(list)) throw new TypeError("attachments must be an array");
+    const given = new Set(list.filter((a) => a?.id !== undefined && a?.id !== null).map((a) => a.id));
+    let next = 1;
+    return list.map((a) => {
+        if (typeof a?.filename !== "string") throw new TypeError("attachment filename must be a string");
+        let id = a.id;
+        if (id === undefined || id === null) {
+            while (given.has(next)) next++;
+            id = next++;
+        }
+        return { dataB64: base64Encode(attachmentBytes(a.data)), filename: a.filename, description: a.description ?? null, id };
+    });
+}
+
 export function flagsToBits(flags) {
     let bits = 0;
     for (const [name, on] of Object.entries(flags ?? {})) if (on && flagBits[name]) bits |= flagBits[name];
@@ -37,6 +62,9 @@ export function toDiscordMessage(fields, { edit = false } = {}) {
     if (f.content !== undefined) body.content = f.content;
     if (f.embeds !== undefined) body.embeds = f.embeds.map(embedToDiscord);
     if (f.components !== undefined) body.components = f.components.map(componentToDiscord);
+    // An empty list changes nothing, as in Botloader (twilight leaves `attachments` out then).
+    if (f.attachments !== undefined && f.attachments !== null && f.attachments.length > 0)
+        body.attachments = toOpAttachments(f.attachments);
     if (!edit || f.allowedMentions !== undefined) body.allowed_mentions = mentionsToDiscord(f.allowedMentions);
     if (f.replyToMessageId !== undefined) body.message_reference = { message_id: f.replyToMessageId, fail_if_not_exists: false };
     if (f.forward !== undefined)
