@@ -51,6 +51,13 @@ QCommandLineOption advanceClockOption() {
             QStringLiteral("Fast-forward the scripts' clock once they have loaded (e.g. 90s, 15m, 2h, 1d)."),
             QStringLiteral("DURATION")};
 }
+QCommandLineOption taskRateOption() {
+    return {
+        QStringLiteral("task-rate"),
+        QStringLiteral("Task operations per second before calls wait their turn, as Botloader's plans allow "
+                       "(free 1, lite 2, premium 10; 0: no limit)."),
+        QStringLiteral("N"), QStringLiteral("1")};
+}
 } // namespace
 
 ProjectSession::ProjectSession() = default;
@@ -58,7 +65,7 @@ ProjectSession::~ProjectSession() = default;
 
 void ProjectSession::addOptions(QCommandLineParser& parser) {
     parser.addOptions({worldOption(), gatewayOption(), restOption(), tokenOption(), budgetOption(),
-                       heapOption(), clockRateOption(), advanceClockOption()});
+                       heapOption(), clockRateOption(), advanceClockOption(), taskRateOption()});
 }
 
 QString ProjectSession::describe(const runtime::VmLogEntry& entry) {
@@ -84,6 +91,11 @@ bool ProjectSession::start(const QCommandLineParser& parser, const QString& proj
     config.vm.heapLimitMb = parser.value(heapOption()).toInt(&ok);
     if (!ok || config.vm.heapLimitMb < 16) {
         err() << "error: --heap-limit must be at least 16 (MB)\n";
+        return false;
+    }
+    config.taskOpsPerSecond = parser.value(taskRateOption()).toInt(&ok);
+    if (!ok || config.taskOpsPerSecond < 0) {
+        err() << "error: --task-rate must be a whole number of operations per second (0: no limit)\n";
         return false;
     }
     gateway::ShardManagerConfig gatewayConfig;

@@ -1,5 +1,7 @@
 #include "engine/runtime/http_ops.h"
 
+#include "engine/runtime/op_pacer.h"
+
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -45,11 +47,14 @@ struct HttpOps::Call {
 HttpOps::HttpOps(HttpOpsOptions options, QObject* parent)
     : QObject(parent)
     , m_options(options)
-    , m_network(new QNetworkAccessManager(this)) {
-    m_clock.start();
-}
+    , m_network(new QNetworkAccessManager(this))
+    , m_pacer(new OpPacer(options.minIntervalMs, this)) {}
 
 HttpOps::~HttpOps() = default;
+
+int HttpOps::waiting() const {
+    return m_pacer->waiting();
+}
 
 void HttpOps::request(const QJsonObject& args, ScriptOps::Reply reply) {
     const QString path = args.value(QStringLiteral("path")).toString();
@@ -107,19 +112,7 @@ void HttpOps::request(const QJsonObject& args, ScriptOps::Reply reply) {
     }
     call->reply = std::move(reply);
 
-    // The rate limit: each request gets the next free slot; the ones after it wait, in order.
-    const qint64 now = m_clock.elapsed();
-    const qint64 start = std::max(now, m_nextSlotMs);
-    m_nextSlotMs = start + m_options.minIntervalMs;
-    if (start <= now) {
-        send(call);
-        return;
-    }
-    ++m_waiting;
-    QTimer::singleShot(static_cast<int>(start - now), this, [this, call] {
-        --m_waiting;
-        send(call);
-    });
+    m_pacer->submit([this, call] { send(call); });
 }
 
 void HttpOps::send(const std::shared_ptr<Call>& call) {

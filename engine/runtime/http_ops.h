@@ -2,13 +2,14 @@
 
 #include "engine/runtime/script_ops.h"
 
-#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 
 class QNetworkAccessManager;
 
 namespace botwright::runtime {
+
+class OpPacer;
 
 struct HttpOpsOptions {
     int minIntervalMs = 1000; // Botloader's free plan: 1 request per second; later calls wait their turn
@@ -32,7 +33,7 @@ public:
     static bool isHttpOp(const QString& op) { return op == QLatin1StringView("http_request"); }
     void request(const QJsonObject& args, ScriptOps::Reply reply);
     // Requests waiting for their turn under the rate limit.
-    int waiting() const { return m_waiting; }
+    int waiting() const;
 
 private:
     struct Call;
@@ -40,9 +41,7 @@ private:
 
     HttpOpsOptions m_options;
     QNetworkAccessManager* m_network;
-    QElapsedTimer m_clock;
-    qint64 m_nextSlotMs = 0; // when the next request may start, on m_clock
-    int m_waiting = 0;
+    OpPacer* m_pacer;
 };
 
 } // namespace botwright::runtime

@@ -6,6 +6,7 @@
 #include "engine/project/task_store.h"
 #include "engine/rest/rest_client.h"
 #include "engine/runtime/command_sync.h"
+#include "engine/runtime/op_pacer.h"
 #include "engine/runtime/op_uploads.h"
 #include "engine/runtime/script_bundle.h"
 #include "engine/runtime/script_ops.h"
@@ -100,6 +101,7 @@ bool ScriptRuntime::open(QString* error) {
     if (!m_taskStore)
         return false;
     m_scheduler = std::make_unique<ScriptScheduler>(m_taskStore.get());
+    m_taskPacer = std::make_unique<OpPacer>(OpPacer::intervalForRate(m_config.taskOpsPerSecond));
     connect(m_scheduler.get(), &ScriptScheduler::fire, this,
             [this](const QByteArray& sdkEvent, const QByteArray& json) {
                 m_pipeline->pushEvent(sdkEvent, json);
@@ -223,12 +225,17 @@ void ScriptRuntime::connectSupervisor() {
                     return;
                 }
                 if (ScriptScheduler::isTaskOp(op)) { // served here: tasks belong to the scheduler
-                    bool ok = false;
-                    QString message;
-                    const QByteArray value = m_scheduler->handleOp(op, args, &ok, &message);
-                    const QString errorClass = ok ? QString() : QStringLiteral("Error");
-                    m_pipeline->opAnswered(key, ok, value, errorClass, message);
-                    m_supervisor->replyOp(generation, call, ok, value, errorClass, message);
+                    // Under the plan's rate; a call whose VM is gone by its turn is dropped with it.
+                    m_taskPacer->submit([this, generation, call, key, op, args] {
+                        if (!m_supervisor || m_supervisor->generation() != generation)
+                            return;
+                        bool ok = false;
+                        QString message;
+                        const QByteArray value = m_scheduler->handleOp(op, args, &ok, &message);
+                        const QString errorClass = ok ? QString() : QStringLiteral("Error");
+                        m_pipeline->opAnswered(key, ok, value, errorClass, message);
+                        m_supervisor->replyOp(generation, call, ok, value, errorClass, message);
+                    });
                     return;
                 }
                 m_ops->handle(op, args, [this, generation, call, key](const OpReply& r) {

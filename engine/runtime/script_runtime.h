@@ -21,6 +21,7 @@ class RestClient;
 namespace botwright::runtime {
 
 class CommandSync;
+class OpPacer;
 class ScriptScheduler;
 class ScriptBundler;
 class ScriptOps;
@@ -33,6 +34,9 @@ struct ScriptRuntimeConfig {
     VmOptions vm;        // guildId and botUser are filled in from READY
     int restBackoffBaseMs = 1000;
     int traceCapacity = 1000; // events the pipeline's trace keeps
+    // Task operations per second (botloader-sdk.md §6: free 1, lite 2, premium 10); more wait their
+    // turn, in order. 0: no limit.
+    int taskOpsPerSecond = 1;
 };
 
 // A project's scripts, live: builds the bundle, runs the VM under its supervisor, serves its ops,
@@ -94,6 +98,7 @@ private:
     std::unique_ptr<project::TaskStore> m_taskStore;
     std::unique_ptr<ScriptScheduler> m_scheduler;
     std::unique_ptr<VmSupervisor> m_supervisor;
+    std::unique_ptr<OpPacer> m_taskPacer; // task ops wait their turn (declared last: goes first)
     // A child, so it moves to the runtime's thread with it.
     pipeline::EventPipeline* m_pipeline = nullptr;
     QHash<qint64, qint64> m_opEvents; // op call key → the VM event that issued it, until it is served

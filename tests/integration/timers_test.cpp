@@ -67,7 +67,8 @@ TEST_CASE("timers and tasks fire once with the clock fast-forwarded under botwri
     QProcess cli;
     cli.start(QStringLiteral(BOTWRIGHT_BIN_DIR "/botwright-cli"),
               {QStringLiteral("test"), dir.path(), QStringLiteral("--timeout"), QStringLiteral("60"),
-               QStringLiteral("--advance-clock"), QStringLiteral("2d")});
+               QStringLiteral("--advance-clock"), QStringLiteral("2d"), QStringLiteral("--task-rate"),
+               QStringLiteral("10")}); // the premium plan's pace: tasks.ts's ops wait their turn
     REQUIRE(cli.waitForFinished(120000));
     const QString out = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
     INFO(out.toStdString());
@@ -103,13 +104,14 @@ TEST_CASE("a task scheduled before a restart fires once after it", "[runtime][ti
                  "if (!(globalThis as any).scheduled) {\n"
                  "    bucket.getByKey(\"k\").then((t) => t ?? bucket.schedule({ executeAt: new "
                  "Date(Date.now() + 600_000), "
-                 "key: \"k\", data: \"hello\" }));\n"
+                 "key: \"k\", data: \"hello\" })).then(() => console.log(\"scheduled\"));\n"
                  "}\n");
     script.close();
     {
         Started first;
         start(first, dir.path());
-        QTest::qWait(500);
+        // Two task ops at the free plan's pace (1/s): the second waits its turn.
+        REQUIRE(QTest::qWaitFor([&] { return first.logs.contains(QStringLiteral("log scheduled")); }, 20000));
         first.rt->stop();
     }
     {
