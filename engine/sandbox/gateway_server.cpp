@@ -65,7 +65,8 @@ GatewayServer::GatewayServer(World& world, const SandboxOptions& options, FaultS
     : QObject(parent)
     , m_world(world)
     , m_options(options)
-    , m_faults(faults) {
+    , m_faults(faults)
+    , m_threadListSync(world) {
     m_listener = m_world.addListener([this](const Dispatch& d) { deliver(d); });
     m_expiryTimer = new QTimer(this);
     m_expiryTimer->setInterval(1000);
@@ -281,6 +282,8 @@ void GatewayServer::handleIdentify(GatewayConnection* connection, const QJsonObj
     session->encoding = connection->etf() ? QStringLiteral("etf") : QStringLiteral("json");
     GatewaySession& s = *session;
     m_sessions[s.id] = std::move(session);
+    for (Snowflake g : m_world.guildsOf(m_world.botId()))
+        m_threadListSync.remember(g);
     connection->session = &s;
     connection->identified = true;
 
@@ -425,6 +428,12 @@ bool GatewayServer::sessionWants(const GatewaySession& s, const Dispatch& d) con
 void GatewayServer::deliver(const Dispatch& d) {
     if (m_sessions.empty() || d.internal)
         return;
+    fanOut(d);
+    if (std::optional<Dispatch> sync = m_threadListSync.after(d))
+        fanOut(*sync);
+}
+
+void GatewayServer::fanOut(const Dispatch& d) {
     // Visibility and permission are properties of the bot, the same for all its sessions.
     if (d.channelId && !m_world.canSeeChannel(d.channelId, m_world.botId()))
         return;

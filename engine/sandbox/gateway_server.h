@@ -4,6 +4,7 @@
 #include "engine/sandbox/fault_settings.h"
 #include "engine/sandbox/gateway_session.h"
 #include "engine/sandbox/sandbox_options.h"
+#include "engine/sandbox/thread_list_sync.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -76,6 +77,7 @@ private:
     void armHeartbeatDeadline(GatewayConnection* connection);
     void sendOp(GatewayConnection* connection, int op, const QJsonValue& d);
     void sendDispatch(GatewaySession& session, const QString& type, const QByteArray& data);
+    void fanOut(const Dispatch& dispatch); // to every session that should get it
     void sendGuildCreates(GatewaySession& session, const std::vector<protocol::Snowflake>& guilds);
     bool sessionWants(const GatewaySession& session, const Dispatch& dispatch) const;
     std::vector<protocol::Snowflake> guildsForShard(int shardId, int shardCount) const;
@@ -86,6 +88,7 @@ private:
     World& m_world;
     const SandboxOptions& m_options;
     FaultSettings& m_faults;
+    ThreadListSync m_threadListSync; // the bot's view of its channels, for THREAD_LIST_SYNC
     QString m_publicUrl;
     int m_listener = 0;
     std::map<int, GatewayConnection*> m_connections; // owned (QObject children)

@@ -156,6 +156,9 @@ public:
                           const QString& name, int type, int autoArchiveDuration);
     void addThreadMember(Snowflake threadId, Snowflake userId);
     void removeThreadMember(Snowflake threadId, Snowflake userId);
+    // THREAD_MEMBER_UPDATE with the bot's own membership of `thread`, when it has one (Discord tells
+    // only the member about its own thread member object).
+    void emitBotThreadMemberUpdate(const Channel& thread);
     Channel& openDm(Snowflake userA, Snowflake userB);
 
     Member& addMember(Snowflake guildId, Snowflake userId, const QString& nick = {},

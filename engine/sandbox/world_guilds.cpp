@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace botwright::sandbox {
 
 namespace intent = protocol::intent;
@@ -130,6 +132,19 @@ void World::removeThreadMember(Snowflake threadId, Snowflake userId) {
         {QStringLiteral("removed_member_ids"), QJsonArray{json::id(userId)}}};
     Dispatch d = guildDispatch(QStringLiteral("THREAD_MEMBERS_UPDATE"), data, t.guildId, intent::Guilds);
     d.aboutBot = userId == botId();
+    emitDispatch(d);
+}
+
+void World::emitBotThreadMemberUpdate(const Channel& t) {
+    const auto it = std::find_if(t.threadMembers.begin(), t.threadMembers.end(),
+                                 [this](const ThreadMember& tm) { return tm.userId == botId(); });
+    if (it == t.threadMembers.end())
+        return;
+    QJsonObject data = json::threadMember(t.id, *it);
+    data.insert(QStringLiteral("guild_id"), json::id(t.guildId));
+    Dispatch d = guildDispatch(QStringLiteral("THREAD_MEMBER_UPDATE"), data, t.guildId, intent::Guilds);
+    d.channelId = t.id;
+    d.aboutBot = true;
     emitDispatch(d);
 }
 

@@ -106,6 +106,7 @@ Message& World::createMessage(Snowflake channelId, Snowflake authorId, MessageDr
         c.archived = false; // posting into an archived, unlocked thread unarchives it
         c.archiveTimestamp = QDateTime::currentDateTimeUtc();
         emitChannelUpdate(c);
+        emitBotThreadMemberUpdate(c);
     }
     Message m;
     m.id = nextId();

@@ -58,6 +58,17 @@ TEST_CASE("the SDK test project passes under botwright-cli test", "[cli][runtime
     CHECK(r.out.contains(QStringLiteral("sandbox action \"click the counter\": 200")));
 }
 
+TEST_CASE("THREAD_LIST_SYNC reaches a script when the bot gains access to a channel", "[cli][runtime][sdk]") {
+    const QString project = QStringLiteral(BOTWRIGHT_SOURCE_DIR "/tests/integration/projects/sdk-access");
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    REQUIRE(QFile::copy(project + QStringLiteral("/access.ts"), dir.filePath(QStringLiteral("access.ts"))));
+    const Run r = test(dir.path(), project + QStringLiteral("/world.json"));
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.contains(QStringLiteral("PASSED: 1 of 1 script(s) completed")));
+}
+
 TEST_CASE("a refused simulated action and a failing command handler fail the run", "[cli][runtime][sdk]") {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());

@@ -1,11 +1,13 @@
 // Events: every handler below is triggered by this script's own Discord calls (or, for MEMBER_ADD,
 // by the world's simulated frank joining through an invite) and checks the payload's class and fields.
+// THREAD_LIST_SYNC needs the bot to gain access to a channel: see ../sdk-access.
 import { Discord } from "botloader";
 import { assertExpected, check, sendScriptCompletion } from "lib";
 
 const general = "1113768910127104000";
 const carol = "1079612317696000000";
 const frank = "1200000000000000003";
+const bot = "1102565081088000000";
 const thumbs = { unicode: "🎉" };
 const seen = new Set<string>();
 const expected = [
@@ -13,6 +15,7 @@ const expected = [
     "MESSAGE_REACTION_REMOVE_ALL", "MESSAGE_REACTION_REMOVE_ALL_EMOJI", "CHANNEL_CREATE", "CHANNEL_UPDATE",
     "CHANNEL_DELETE", "ROLE_CREATE", "ROLE_UPDATE", "ROLE_DELETE", "THREAD_CREATE", "THREAD_UPDATE",
     "THREAD_DELETE", "INVITE_CREATE", "INVITE_DELETE", "WEBHOOKS_UPDATE", "MEMBER_UPDATE", "MEMBER_ADD",
+    "MEMBER_REMOVE", "THREAD_MEMBERS_UPDATE", "THREAD_MEMBER_UPDATE",
 ];
 let messageId = "";
 let channelId = "";
@@ -114,16 +117,33 @@ script.on("ROLE_DELETE", (r) => {
     if (r.roleId === roleId) saw("ROLE_DELETE");
 });
 
+// A thread's life: carol is added (THREAD_MEMBERS_UPDATE), it is archived (THREAD_UPDATE), a message
+// wakes it up and Discord tells the bot, a member, about its membership (THREAD_MEMBER_UPDATE).
 script.on("THREAD_CREATE", (t) => {
     if (t.name !== "sdk-events-thread") return;
     assertExpected(true, t instanceof Discord.PublicThread);
     threadId = t.id;
     saw("THREAD_CREATE");
-    check("thread update", () => (t as Discord.PublicThread).edit({ name: "sdk-events-thread2" }).then(() => undefined));
+    check("thread member", () => (t as Discord.PublicThread).addMemberToThread(carol));
+});
+script.on("THREAD_MEMBERS_UPDATE", (u) => {
+    if (u.id !== threadId || !u.addedMembers.some((m) => m.userId === carol)) return;
+    assertExpected(true, u instanceof Discord.EventThreadMembersUpdate);
+    assertExpected(2, u.memberCount);
+    saw("THREAD_MEMBERS_UPDATE");
+    check("thread archive", () => Discord.editThread({ channelId: threadId, archived: true }).then(() => undefined));
 });
 script.on("THREAD_UPDATE", (t) => {
-    if (t.id !== threadId) return;
+    if (t.id !== threadId || !(t as Discord.PublicThread).threadMetadata.archived) return;
     saw("THREAD_UPDATE");
+    check("thread wake-up", () => Discord.createMessage(threadId, { content: "sdk-events wake up" }).then(() => undefined));
+});
+script.on("THREAD_MEMBER_UPDATE", (m) => {
+    if (m.id !== threadId) return;
+    assertExpected(true, m instanceof Discord.ThreadMember);
+    assertExpected(bot, m.userId);
+    assertExpected("number", typeof m.joinTimestamp);
+    saw("THREAD_MEMBER_UPDATE");
     check("thread delete", () => Discord.deleteChannel(threadId).then(() => undefined));
 });
 script.on("THREAD_DELETE", (t) => {
@@ -145,7 +165,14 @@ script.on("MEMBER_ADD", (m) => {
     check("invite delete", async () => {
         const invite = (await Discord.getGuildInvites()).find((i) => i.maxUses === 7);
         if (invite !== undefined) await Discord.deleteInvite(invite.code);
+        await Discord.removeMember(frank);
     });
+});
+script.on("MEMBER_REMOVE", (m) => {
+    if (m.user.id !== frank) return;
+    assertExpected(true, m instanceof Discord.EventMemberRemove);
+    assertExpected("1113768905932800000", m.guildId);
+    saw("MEMBER_REMOVE");
 });
 script.on("INVITE_DELETE", (i) => {
     assertExpected(true, i instanceof Discord.EventInviteDelete);
