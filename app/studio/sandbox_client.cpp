@@ -262,6 +262,8 @@ void SandboxClient::applySnapshot(const QJsonObject& world) {
     }
     for (const QJsonValue v : world.value(QStringLiteral("channels")).toArray())
         applyChannel(v.toObject(), false);
+    for (const QJsonValue v : world.value(QStringLiteral("voice_states")).toArray())
+        applyVoiceState(v.toObject());
     for (const QJsonValue v : world.value(QStringLiteral("commands")).toArray()) {
         const QJsonObject c = v.toObject();
         QJsonObject cmd = c.value(QStringLiteral("definition")).toObject();
@@ -334,6 +336,9 @@ void SandboxClient::applyEvent(const QString& type, const QJsonObject& data) {
                    QStringLiteral("THREAD_UPDATE"), QStringLiteral("THREAD_DELETE")};
                channelEvents.contains(type)) {
         applyChannel(data, type.endsWith(QLatin1String("_DELETE")));
+    } else if (type == QLatin1String("VOICE_STATE_UPDATE")) {
+        applyVoiceState(data);
+        Q_EMIT channelsChanged();
     } else if (type.startsWith(QLatin1String("GUILD_MEMBER_"))) {
         applyMember(data, type == QLatin1String("GUILD_MEMBER_REMOVE"));
     } else if (type.startsWith(QLatin1String("GUILD_"))) {
@@ -471,9 +476,44 @@ void SandboxClient::applyMember(const QJsonObject& data, bool removed) {
         QStringList roles;
         for (const QJsonValue r : data.value(QStringLiteral("roles")).toArray())
             roles.append(r.toString());
-        g.members.insert(userId, SandboxMember{userId, str(data, "nick"), roles});
+        SandboxMember& m = g.members[userId]; // voice state is kept: member events do not carry it
+        m.userId = userId;
+        m.nick = str(data, "nick");
+        m.roles = roles;
     }
     Q_EMIT membersChanged(guildId);
+}
+
+void SandboxClient::applyVoiceState(const QJsonObject& data) {
+    auto g = m_guilds.find(str(data, "guild_id"));
+    if (g == m_guilds.end())
+        return;
+    auto m = g->members.find(str(data, "user_id"));
+    if (m == g->members.end())
+        return;
+    m->voiceChannelId = str(data, "channel_id");
+    m->selfMute = data.value(QStringLiteral("self_mute")).toBool();
+    m->selfDeaf = data.value(QStringLiteral("self_deaf")).toBool();
+}
+
+QList<SandboxMember> SandboxClient::voiceMembers(const QString& channelId) const {
+    QList<SandboxMember> out;
+    const SandboxChannel* c = channel(channelId);
+    const SandboxGuild* g = c ? guild(c->guildId) : nullptr;
+    if (!g)
+        return out;
+    for (const SandboxMember& m : g->members)
+        if (m.voiceChannelId == channelId)
+            out.append(m);
+    std::sort(out.begin(), out.end(), [&](const SandboxMember& a, const SandboxMember& b) {
+        return displayName(a.userId, g->id).compare(displayName(b.userId, g->id), Qt::CaseInsensitive) < 0;
+    });
+    return out;
+}
+
+QString SandboxClient::voiceChannelOf(const QString& guildId, const QString& userId) const {
+    const SandboxGuild* g = guild(guildId);
+    return g ? g->members.value(userId).voiceChannelId : QString();
 }
 
 void SandboxClient::rememberUser(const QJsonObject& u) {

@@ -44,6 +44,9 @@ struct SandboxMember {
     QString userId;
     QString nick;
     QStringList roles;
+    QString voiceChannelId; // connected to (empty: not in voice)
+    bool selfMute = false;
+    bool selfDeaf = false;
 };
 
 struct SandboxChannel {
@@ -100,6 +103,9 @@ public:
     QString displayName(const QString& userId, const QString& guildId) const;
     QColor roleColor(const QString& guildId, const QString& userId) const; // invalid when uncoloured
     QString roleName(const QString& guildId, const QString& roleId) const;
+    // Members connected to a voice channel, by display name.
+    QList<SandboxMember> voiceMembers(const QString& channelId) const;
+    QString voiceChannelOf(const QString& guildId, const QString& userId) const;
 
     // Messages of a channel, oldest first, including ephemeral ones for any user.
     QStringList messageIds(const QString& channelId) const;
@@ -126,6 +132,9 @@ public:
                     const QStringList& files = {});
     void autocomplete(const QString& channelId, const QJsonObject& command, const QJsonArray& options,
                       const Done& done);
+    // Joins voice channel `channelId` of `guildId` as the current user (empty: leaves voice), as
+    // Discord's client does over its gateway; the sandbox takes it on its own route.
+    void setVoiceChannel(const QString& guildId, const QString& channelId);
     void clickButton(const QString& channelId, const QString& messageId, const QString& customId);
     void chooseInSelect(const QString& channelId, const QString& messageId, const QString& customId,
                         int componentType, const QStringList& values);
@@ -158,6 +167,7 @@ private:
     void applyReaction(const QJsonObject& data, bool add);
     void applyChannel(const QJsonObject& data, bool removed);
     void applyMember(const QJsonObject& data, bool removed);
+    void applyVoiceState(const QJsonObject& data);
     void rememberUser(const QJsonObject& user);
     void scheduleSnapshot();
     void request(const QByteArray& verb, const QString& path, const QString& authorization,

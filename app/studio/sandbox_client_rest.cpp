@@ -146,6 +146,15 @@ void SandboxClient::toggleReaction(const QString& channelId, const QString& mess
     request(mine ? "DELETE" : "PUT", path, me->token, QJsonValue::Undefined, tr("Reaction"), {});
 }
 
+void SandboxClient::setVoiceChannel(const QString& guildId, const QString& channelId) {
+    const SandboxUser* me = actor(m_currentUser);
+    if (!me)
+        return;
+    const QJsonObject body{{QStringLiteral("channel_id"), channelId.isEmpty() ? QJsonValue() : channelId}};
+    request("PUT", QStringLiteral("/sandbox/guilds/%1/voice-states/@me").arg(guildId), me->token, body,
+            channelId.isEmpty() ? tr("Leaving voice") : tr("Joining voice"), {});
+}
+
 void SandboxClient::fetchMessages(const QString& channelId) {
     const SandboxUser* me = actor(m_currentUser);
     if (!me)

@@ -177,6 +177,14 @@ SandboxDock::SandboxDock(sandbox::SandboxHost* host, QWidget* parent)
         if (item && !item->data(0, kIdRole).toString().isEmpty())
             selectChannel(item->data(0, kIdRole).toString());
     });
+    connect(m_channels, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
+        const QString voice = item ? item->data(0, kVoiceRole).toString() : QString();
+        const SandboxChannel* c = m_client->channel(voice);
+        if (!c)
+            return;
+        const bool inIt = m_client->voiceChannelOf(c->guildId, m_client->currentUserId()) == voice;
+        m_client->setVoiceChannel(c->guildId, inIt ? QString() : voice);
+    });
     connect(m_members, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
         if (const QString id = item->data(kIdRole).toString(); !id.isEmpty()) {
             m_composer->insert(QStringLiteral("<@%1> ").arg(id));

@@ -29,6 +29,7 @@ class SandboxClient;
 class SandboxDock final : public QDockWidget {
     Q_OBJECT
 public:
+    static constexpr int kVoiceRole = Qt::UserRole + 2; // a voice channel's id in the channel list
     explicit SandboxDock(sandbox::SandboxHost* host, QWidget* parent = nullptr);
 
     SandboxClient* client() const { return m_client; }

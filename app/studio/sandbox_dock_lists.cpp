@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QListWidget>
+#include <QStyle>
 #include <QTreeWidget>
 
 #include <algorithm>
@@ -19,6 +20,10 @@ bool isThread(int type) {
 
 bool isTextLike(int type) {
     return type == 0 || type == 1 || type == 3 || type == 5 || type == 15 || type == 16 || isThread(type);
+}
+
+bool isVoice(int type) {
+    return type == 2 || type == 13;
 }
 
 } // namespace
@@ -80,6 +85,25 @@ void SandboxDock::fillChannels() {
                 if (!isThread(c.type) && (!fallback || (general && !fallbackIsGeneral))) {
                     fallback = item;
                     fallbackIsGeneral = general;
+                }
+            } else if (isVoice(c.type)) {
+                item = new QTreeWidgetItem(parent, {c.name});
+                item->setIcon(0, style()->standardIcon(QStyle::SP_MediaVolume));
+                item->setData(0, kVoiceRole, c.id);
+                item->setFlags(Qt::ItemIsEnabled); // not a conversation: never the current channel
+                item->setToolTip(
+                    0, tr("Voice channel — double-click to join as the person writing, again to leave"));
+                for (const SandboxMember& m : m_client->voiceMembers(c.id)) {
+                    const QString name = m_client->displayName(m.userId, guildId);
+                    QString label = name;
+                    if (m.selfDeaf)
+                        label += tr("  · deafened");
+                    else if (m.selfMute)
+                        label += tr("  · muted");
+                    auto* person = new QTreeWidgetItem(item, {label});
+                    person->setIcon(0, QIcon(chat::avatar(name, m.userId, 18, devicePixelRatioF())));
+                    person->setFont(0, small);
+                    person->setFlags(Qt::ItemIsEnabled);
                 }
             }
             if (item)

@@ -21,10 +21,19 @@ namespace {
 constexpr std::uint64_t kMuteMembers = perm::bit(22);
 constexpr std::uint64_t kDeafenMembers = perm::bit(23);
 constexpr std::uint64_t kMoveMembers = perm::bit(24);
+constexpr std::uint64_t kConnect = perm::bit(20);
 
 void requireBits(const RestContext& ctx, Snowflake guildId, std::uint64_t bits) {
     if ((ctx.world.basePermissions(guildId, ctx.actorId()) & bits) != bits)
         throw ApiError::missingPermissions();
+}
+
+// A voice or stage channel of the guild, or 400 50024.
+void requireVoiceChannel(const RestContext& ctx, Snowflake guildId, Snowflake channelId) {
+    const Channel* c = ctx.world.channel(channelId);
+    if (!c || c->guildId != guildId ||
+        (c->type != channel_type::GuildVoice && c->type != channel_type::GuildStageVoice))
+        throw ApiError(400, 50024, QStringLiteral("Cannot execute action on this channel type"));
 }
 
 // Acting on another member (kick, ban, nickname, roles, timeout) needs a higher highest role.
@@ -149,10 +158,20 @@ RestResponse patchMember(RestContext& ctx, bool self) {
         requireBits(ctx, guildId, kDeafenMembers);
         updated.deaf = boolField(body, QStringLiteral("deaf"), m.deaf);
     }
+    std::optional<Snowflake> voiceChannel; // a move (or, 0, a disconnect)
     if (!self && body.contains(QStringLiteral("channel_id"))) {
         requireBits(ctx, guildId, kMoveMembers);
-        if (!body.value(QStringLiteral("channel_id")).isNull()) // the sandbox has nobody in voice
+        const QJsonValue v = body.value(QStringLiteral("channel_id"));
+        if (!v.isNull() && !m.voiceChannelId)
             throw ApiError(400, 40032, QStringLiteral("Target user is not connected to voice."));
+        voiceChannel =
+            v.isNull() ? 0
+                       : requiredSnowflake(body, QStringLiteral("channel_id"), QStringLiteral("channel_id"));
+        if (*voiceChannel) {
+            requireVoiceChannel(ctx, guildId, *voiceChannel);
+            if (!(ctx.world.channelPermissions(*voiceChannel, ctx.actorId()) & kConnect))
+                throw ApiError::missingPermissions();
+        }
     }
     if (!self && body.contains(QStringLiteral("communication_disabled_until"))) {
         requireBits(ctx, guildId, perm::ModerateMembers);
@@ -174,8 +193,13 @@ RestResponse patchMember(RestContext& ctx, bool self) {
         }
         updated.communicationDisabledUntil = until.toUTC();
     }
+    const bool voiceFlagsChanged = m.voiceChannelId && (updated.mute != m.mute || updated.deaf != m.deaf);
     m = updated;
     ctx.world.emitMemberUpdate(guildId, m);
+    if (voiceChannel)
+        ctx.world.setVoiceChannel(guildId, userId, *voiceChannel);
+    else if (voiceFlagsChanged)
+        ctx.world.emitVoiceState(guildId, m);
     return RestResponse::json(memberFor(ctx, guildId, m));
 }
 
@@ -326,9 +350,51 @@ RestResponse deleteBan(RestContext& ctx) {
     return RestResponse::noContent();
 }
 
+// GET /guilds/{g}/voice-states/{u|@me}: a connected member's voice state, or 404 10065.
+RestResponse getVoiceState(RestContext& ctx, bool me) {
+    const Snowflake guildId = ctx.id(QStringLiteral("guild_id"));
+    ctx.requireGuildAccess(guildId);
+    const Snowflake userId = me ? ctx.actorId() : ctx.id(QStringLiteral("user_id"));
+    const Member* m = ctx.world.member(guildId, userId);
+    if (!m || !m->voiceChannelId)
+        throw ApiError::unknown(10065, QStringLiteral("Voice State"));
+    return RestResponse::json(json::voiceState(ctx.world, guildId, *m, true));
+}
+
+// Sandbox only (Discord's client does this over its own gateway, op 4): a simulated person joins,
+// moves between or leaves (channel_id null) voice channels, with self_mute/self_deaf. 204.
+RestResponse putOwnVoiceState(RestContext& ctx) {
+    if (ctx.actorIsBot)
+        throw ApiError(403, 20001,
+                       QStringLiteral("Bots cannot use this endpoint; they join voice through the gateway"));
+    const Snowflake guildId = ctx.id(QStringLiteral("guild_id"));
+    ctx.requireGuildAccess(guildId);
+    const QJsonObject body = ctx.bodyObject();
+    Snowflake channelId = 0;
+    if (!body.value(QStringLiteral("channel_id")).isNull()) {
+        channelId = requiredSnowflake(body, QStringLiteral("channel_id"), QStringLiteral("channel_id"));
+        requireVoiceChannel(ctx, guildId, channelId);
+        const std::uint64_t need = kConnect | perm::ViewChannel;
+        if ((ctx.world.channelPermissions(channelId, ctx.actorId()) & need) != need)
+            throw ApiError::missingPermissions();
+    }
+    std::optional<bool> selfMute, selfDeaf;
+    if (body.contains(QStringLiteral("self_mute")))
+        selfMute = boolField(body, QStringLiteral("self_mute"), false);
+    if (body.contains(QStringLiteral("self_deaf")))
+        selfDeaf = boolField(body, QStringLiteral("self_deaf"), false);
+    ctx.world.setVoiceChannel(guildId, ctx.actorId(), channelId, selfMute, selfDeaf);
+    return RestResponse::noContent();
+}
+
 } // namespace
 
 void addMemberRoutes(RestRouter& r) {
+    const QString voice = QStringLiteral("/guilds/{guild_id}/voice-states");
+    r.add("GET", voice + QStringLiteral("/@me"), [](RestContext& ctx) { return getVoiceState(ctx, true); });
+    r.add("GET", voice + QStringLiteral("/{user_id}"),
+          [](RestContext& ctx) { return getVoiceState(ctx, false); });
+    r.add("PUT", QStringLiteral("/sandbox") + voice + QStringLiteral("/@me"), putOwnVoiceState);
     const QString members = QStringLiteral("/guilds/{guild_id}/members");
     r.add("GET", members, listMembers);
     r.add("GET", members + QStringLiteral("/search"), searchMembers);

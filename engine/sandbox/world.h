@@ -165,6 +165,12 @@ public:
                       const std::vector<Snowflake>& roles = {});
     void removeMember(Snowflake guildId, Snowflake userId);
     void emitMemberUpdate(Snowflake guildId, const Member& member);
+    // Voice (world_voice.cpp): connects `userId` to voice channel `channelId` of the guild, moves it, or
+    // (channelId 0) disconnects it; VOICE_STATE_UPDATE when anything changed. Throws ApiError for a
+    // channel that is not a voice or stage channel of the guild.
+    void setVoiceChannel(Snowflake guildId, Snowflake userId, Snowflake channelId,
+                         std::optional<bool> selfMute = {}, std::optional<bool> selfDeaf = {});
+    void emitVoiceState(Snowflake guildId, const Member& member);
     void emitRoleEvent(const QString& type, Snowflake guildId, const Role& role);
     void emitGuildUpdate(const Guild& guild);
     void emitEmojisUpdate(const Guild& guild);

@@ -259,6 +259,22 @@ void readWorld(World& w, const Reader& root) {
             r.fail(QStringLiteral("guild_id"), QStringLiteral("guild channels need a guild_id"));
         w.addChannel(std::move(c));
     });
+    root.each(QStringLiteral("voice_states"), [&](const Reader& r) {
+        const Snowflake guildId = r.id(QStringLiteral("guild_id"));
+        Member* m = w.member(guildId, r.id(QStringLiteral("user_id")));
+        if (!m)
+            r.fail(QStringLiteral("user_id"), QStringLiteral("not a member of that guild"));
+        const Snowflake channelId = r.id(QStringLiteral("channel_id"));
+        const Channel* c = w.channel(channelId);
+        if (!c || c->guildId != guildId ||
+            (c->type != channel_type::GuildVoice && c->type != channel_type::GuildStageVoice))
+            r.fail(QStringLiteral("channel_id"),
+                   QStringLiteral("not a voice or stage channel of that guild"));
+        m->voiceChannelId = channelId;
+        m->selfMute = r.boolean(QStringLiteral("self_mute"));
+        m->selfDeaf = r.boolean(QStringLiteral("self_deaf"));
+        m->voiceSessionId = QStringLiteral("sandbox-voice-%1").arg(m->userId);
+    });
     root.each(QStringLiteral("messages"), [&](const Reader& r) {
         Message m;
         m.id = r.id(QStringLiteral("id"));
@@ -474,6 +490,15 @@ QJsonObject saveWorld(const World& w, bool withFiles) {
                                     {QStringLiteral("version"), json::id(cmd.version)},
                                     {QStringLiteral("name"), cmd.definition.value(QStringLiteral("name"))},
                                     {QStringLiteral("definition"), cmd.definition}});
+    QJsonArray voiceStates;
+    for (const auto& [gid, g] : w.guilds())
+        for (const auto& [uid, m] : g.members)
+            if (m.voiceChannelId)
+                voiceStates.append(QJsonObject{{QStringLiteral("guild_id"), json::id(gid)},
+                                               {QStringLiteral("user_id"), json::id(uid)},
+                                               {QStringLiteral("channel_id"), json::id(m.voiceChannelId)},
+                                               {QStringLiteral("self_mute"), m.selfMute},
+                                               {QStringLiteral("self_deaf"), m.selfDeaf}});
     QJsonObject out{
         {QStringLiteral("format"), QLatin1String(kWorldFormat)},
         {QStringLiteral("version"), kWorldFormatVersion},
@@ -484,6 +509,7 @@ QJsonObject saveWorld(const World& w, bool withFiles) {
         {QStringLiteral("users"), users},
         {QStringLiteral("guilds"), guilds},
         {QStringLiteral("channels"), channels},
+        {QStringLiteral("voice_states"), voiceStates},
         {QStringLiteral("messages"), messages},
         {QStringLiteral("webhooks"), webhooks},
         {QStringLiteral("invites"), invites},

@@ -36,6 +36,10 @@ void World::emitChannelUpdate(const Channel& c) {
 
 void World::deleteChannel(Snowflake channelId) {
     Channel removed = requireChannel(channelId);
+    if (Guild* g = guild(removed.guildId)) // everyone in a deleted voice channel is disconnected
+        for (auto& [uid, m] : g->members)
+            if (m.voiceChannelId == channelId)
+                setVoiceChannel(g->id, uid, 0);
     // Threads of the channel go with it; a category's children lose their parent.
     std::vector<Snowflake> threads;
     for (auto& [id, c] : m_channels) {
@@ -188,6 +192,8 @@ Member& World::addMember(Snowflake guildId, Snowflake userId, const QString& nic
 
 void World::removeMember(Snowflake guildId, Snowflake userId) {
     Guild& g = requireGuild(guildId);
+    if (const Member* m = member(guildId, userId); m && m->voiceChannelId)
+        setVoiceChannel(guildId, userId, 0); // leaving the guild leaves its voice channel
     if (!g.members.erase(userId))
         throw ApiError::unknown(10007, QStringLiteral("Member"));
     const User& u = requireUser(userId);

@@ -167,6 +167,24 @@ QJsonObject threadMember(Snowflake threadId, const ThreadMember& m) {
                        {QStringLiteral("flags"), 0}};
 }
 
+QJsonObject voiceState(const World& world, Snowflake guildId, const Member& m, bool forGateway) {
+    QJsonObject o{{QStringLiteral("channel_id"), idOrNull(m.voiceChannelId)},
+                  {QStringLiteral("user_id"), id(m.userId)},
+                  {QStringLiteral("session_id"), m.voiceSessionId},
+                  {QStringLiteral("deaf"), m.deaf},
+                  {QStringLiteral("mute"), m.mute},
+                  {QStringLiteral("self_deaf"), m.selfDeaf},
+                  {QStringLiteral("self_mute"), m.selfMute},
+                  {QStringLiteral("self_video"), false},
+                  {QStringLiteral("suppress"), false},
+                  {QStringLiteral("request_to_speak_timestamp"), QJsonValue::Null}};
+    if (forGateway) {
+        o.insert(QStringLiteral("guild_id"), id(guildId));
+        o.insert(QStringLiteral("member"), member(world, guildId, m, true));
+    }
+    return o;
+}
+
 QJsonObject channel(const World& world, const Channel& c) {
     QJsonObject o{
         {QStringLiteral("id"), id(c.id)}, {QStringLiteral("type"), c.type}, {QStringLiteral("flags"), 0}};
@@ -263,8 +281,12 @@ QJsonObject guildCreate(const World& world, const Guild& g) {
             channels.append(channel(world, *c));
         }
     }
-    for (const auto& [uid, m] : g.members)
+    QJsonArray voiceStates;
+    for (const auto& [uid, m] : g.members) {
         members.append(member(world, g.id, m, true));
+        if (m.voiceChannelId)
+            voiceStates.append(voiceState(world, g.id, m, false));
+    }
     const Member* botMember = world.member(g.id, world.botId());
     o.insert(QStringLiteral("joined_at"), isoTime(botMember ? botMember->joinedAt : QDateTime()));
     o.insert(QStringLiteral("large"), g.members.size() > 250);
@@ -274,7 +296,7 @@ QJsonObject guildCreate(const World& world, const Guild& g) {
     o.insert(QStringLiteral("threads"), threads);
     o.insert(QStringLiteral("members"), members);
     o.insert(QStringLiteral("presences"), QJsonArray{});
-    o.insert(QStringLiteral("voice_states"), QJsonArray{});
+    o.insert(QStringLiteral("voice_states"), voiceStates);
     o.insert(QStringLiteral("stage_instances"), QJsonArray{});
     o.insert(QStringLiteral("guild_scheduled_events"), QJsonArray{});
     o.insert(QStringLiteral("soundboard_sounds"), QJsonArray{});

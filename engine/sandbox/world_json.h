@@ -20,6 +20,8 @@ QJsonObject reactionEmoji(const Reaction& reaction);
 QJsonObject member(const World& world, Snowflake guildId, const Member& member, bool withUser);
 QJsonObject channel(const World& world, const Channel& channel);
 QJsonObject threadMember(Snowflake threadId, const ThreadMember& member);
+// A member's voice state; `forGateway` adds guild_id and member (GUILD_CREATE's voice_states have neither).
+QJsonObject voiceState(const World& world, Snowflake guildId, const Member& member, bool forGateway);
 // A guild as REST returns it (roles, emojis, settings).
 QJsonObject guild(const World& world, const Guild& guild);
 // A guild as GUILD_CREATE carries it: + channels, threads, members, presences, voice states, ….

@@ -113,6 +113,11 @@ struct Member {
     bool mute = false;
     bool pending = false;
     QDateTime communicationDisabledUntil;
+    // Voice: the channel the member is connected to (0: none), its own mute/deafen and session.
+    Snowflake voiceChannelId = 0;
+    bool selfMute = false;
+    bool selfDeaf = false;
+    QString voiceSessionId;
 };
 
 struct Emoji {

@@ -213,6 +213,7 @@ TEST_CASE("the sandbox dock shows the world and sends what alice types", "[gui][
     CHECK(channels.contains(QStringLiteral("#general")));
     CHECK(channels.contains(QStringLiteral("#bot-commands")));
     CHECK_FALSE(channels.contains(QStringLiteral("#Lounge"))); // voice channels have no chat here
+    CHECK(channels.contains(QStringLiteral("Lounge")));
     const QStringList members = listTexts(dock.memberList());
     CHECK(members.contains(QStringLiteral("MODERATOR — 1")));
     CHECK(members.contains(QStringLiteral("Bob")));
@@ -267,6 +268,57 @@ TEST_CASE("the sandbox dock shows the world and sends what alice types", "[gui][
     // The token is masked on screen but copied whole.
     QTest::mouseClick(dock.findChild<QAbstractButton*>(QStringLiteral("copyToken")), Qt::LeftButton);
     CHECK(QApplication::clipboard()->text() == s.host.botToken());
+}
+
+TEST_CASE("people join and leave voice channels from the channel list", "[gui][sandbox][voice]") {
+    Sandbox s;
+    QTreeWidget* tree = s.dock.channelTree();
+    const QString lounge = QStringLiteral("1113768910127104004");
+    const auto loungeItem = [&]() -> QTreeWidgetItem* {
+        for (QTreeWidgetItemIterator it(tree); *it; ++it)
+            if ((*it)->data(0, SandboxDock::kVoiceRole).toString() == lounge)
+                return *it;
+        return nullptr;
+    };
+    const auto inLounge = [&] {
+        QStringList names;
+        if (QTreeWidgetItem* item = loungeItem())
+            for (int i = 0; i < item->childCount(); ++i)
+                names.append(item->child(i)->text(0));
+        return names;
+    };
+    const auto doubleClickLounge = [&] {
+        QTreeWidgetItem* item = loungeItem();
+        REQUIRE(item != nullptr);
+        tree->scrollToItem(item);
+        const QPoint at = tree->visualItemRect(item).center();
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at); // a double click starts as a click
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, at);
+    };
+    REQUIRE(loungeItem() != nullptr);
+    CHECK(loungeItem()->text(0) == QStringLiteral("Lounge"));
+    CHECK_FALSE(loungeItem()->icon(0).isNull());
+    CHECK(inLounge().isEmpty());
+
+    s.sendAs(kBob);
+    doubleClickLounge();
+    const QJsonObject joined =
+        s.waitForEvent(QStringLiteral("VOICE_STATE_UPDATE"), [&](const QJsonObject& d) {
+            return d.value(QStringLiteral("user_id")).toString() == kBob &&
+                   d.value(QStringLiteral("channel_id")).toString() == lounge;
+        });
+    CHECK(joined.value(QStringLiteral("guild_id")).toString() == kGuild);
+    REQUIRE(QTest::qWaitFor([&] { return inLounge() == QStringList{QStringLiteral("Bob")}; }, 5000));
+    CHECK(s.dock.currentChannel() == kGeneral); // a voice channel is not a conversation
+    botwright::testing::saveScreenshot(&s.dock, QStringLiteral("sandbox_voice"));
+
+    s.events.clear();
+    doubleClickLounge();
+    s.waitForEvent(QStringLiteral("VOICE_STATE_UPDATE"), [&](const QJsonObject& d) {
+        return d.value(QStringLiteral("user_id")).toString() == kBob &&
+               d.value(QStringLiteral("channel_id")).isNull();
+    });
+    REQUIRE(QTest::qWaitFor([&] { return inLounge().isEmpty(); }, 5000));
 }
 
 TEST_CASE("bot messages render embeds, components and reactions that act as the chosen person",

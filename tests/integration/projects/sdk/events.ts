@@ -8,6 +8,8 @@ const general = "1113768910127104000";
 const carol = "1079612317696000000";
 const frank = "1200000000000000003";
 const bot = "1102565081088000000";
+const bob = "1064091569356800000"; // in the Lounge voice channel (the world's voice_states)
+const lounge = "1113768910127104004";
 const thumbs = { unicode: "🎉" };
 const seen = new Set<string>();
 const expected = [
@@ -15,7 +17,7 @@ const expected = [
     "MESSAGE_REACTION_REMOVE_ALL", "MESSAGE_REACTION_REMOVE_ALL_EMOJI", "CHANNEL_CREATE", "CHANNEL_UPDATE",
     "CHANNEL_DELETE", "ROLE_CREATE", "ROLE_UPDATE", "ROLE_DELETE", "THREAD_CREATE", "THREAD_UPDATE",
     "THREAD_DELETE", "INVITE_CREATE", "INVITE_DELETE", "WEBHOOKS_UPDATE", "MEMBER_UPDATE", "MEMBER_ADD",
-    "MEMBER_REMOVE", "THREAD_MEMBERS_UPDATE", "THREAD_MEMBER_UPDATE",
+    "MEMBER_REMOVE", "THREAD_MEMBERS_UPDATE", "THREAD_MEMBER_UPDATE", "VOICE_STATE_UPDATE",
 ];
 let messageId = "";
 let channelId = "";
@@ -183,7 +185,18 @@ script.on("MEMBER_UPDATE", (m) => {
     saw("MEMBER_UPDATE");
 });
 
+script.on("VOICE_STATE_UPDATE", (v) => {
+    if (v.userId !== bob || v.channelId !== null) return;
+    assertExpected(true, v instanceof Discord.EventVoiceStateUpdate);
+    assertExpected(lounge, v.oldState?.channelId);
+    assertExpected(bob, v.member?.user.id);
+    saw("VOICE_STATE_UPDATE");
+});
+
 check("start", async () => {
+    const states = await Discord.getVoiceStates();
+    assertExpected(lounge, states.find((s) => s.userId === bob)?.channelId);
+    await Discord.editMember(bob, { channelId: null }); // disconnects him
     await Discord.createMessage(general, { content: "sdk-events message" });
     await Discord.createChannel({ name: "sdk-events-channel", kind: "Text" });
     await Discord.createRole({ name: "sdk-events-role" });
