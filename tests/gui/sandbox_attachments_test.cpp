@@ -15,6 +15,7 @@
 #include "engine/sandbox/sandbox_host.h"
 #include "tests/support/gui_test_env.h"
 #include "tests/support/qt_catch.h"
+#include "tests/support/shared_sandbox_host.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -68,25 +69,8 @@ QByteArray landscapePng(int width, int height) {
     return bytes;
 }
 
-botwright::sandbox::SandboxHost* g_host = nullptr;
-
-void stopSharedHost() {
-    delete g_host;
-    g_host = nullptr;
-}
-
-// One local Discord for the whole run (see sandbox_dock_test.cpp for why), stopped with the application.
-botwright::sandbox::SandboxHost& sharedHost() {
-    if (!g_host) {
-        g_host = new botwright::sandbox::SandboxHost;
-        g_host->start(0);
-        qAddPostRoutine(stopSharedHost);
-    }
-    return *g_host;
-}
-
 struct Sandbox {
-    botwright::sandbox::SandboxHost& host = sharedHost();
+    botwright::sandbox::SandboxHost& host = botwright::testing::sharedSandboxHost();
     SandboxDock dock{&host};
     QNetworkAccessManager network;
     QList<QPair<QString, QJsonObject>> events;

@@ -14,6 +14,7 @@
 #include "engine/sandbox/world.h"
 #include "tests/support/gui_test_env.h"
 #include "tests/support/qt_catch.h"
+#include "tests/support/shared_sandbox_host.h"
 
 #include <QAction>
 #include <QApplication>
@@ -45,29 +46,9 @@ const QString kBot = QStringLiteral("1102565081088000000");
 const QString kAlice = QStringLiteral("948142551859331072");
 const QString kBob = QStringLiteral("1064091569356800000");
 
-botwright::sandbox::SandboxHost* g_host = nullptr;
-
-void stopSharedHost() {
-    delete g_host;
-    g_host = nullptr;
-}
-
-// One local Discord for the whole run, stopped as the application object goes away. (A host
-// stopped while the event loop keeps running leaves its GatewayServer's timer behind on this
-// thread — that object is created before SandboxServer moves to its thread — and the next
-// event loop crashes; one host per process sidesteps that until the engine parents it.)
-botwright::sandbox::SandboxHost& sharedHost() {
-    if (!g_host) {
-        g_host = new botwright::sandbox::SandboxHost;
-        g_host->start(0);
-        qAddPostRoutine(stopSharedHost);
-    }
-    return *g_host;
-}
-
 // The dock on the shared sandbox, and a record of every world event while it lives.
 struct Sandbox {
-    botwright::sandbox::SandboxHost& host = sharedHost();
+    botwright::sandbox::SandboxHost& host = botwright::testing::sharedSandboxHost();
     SandboxDock dock{&host};
     QNetworkAccessManager network;
     QList<QPair<QString, QJsonObject>> events;
@@ -655,7 +636,7 @@ TEST_CASE("the main window offers the Sandbox dock in the View menu, hidden and 
 TEST_CASE("docked at the right of a studio-sized window the dock stays usable", "[gui][sandbox]") {
     QMainWindow window;
     window.setCentralWidget(new QLabel(QStringLiteral("editor"), &window));
-    auto* dock = new SandboxDock(&sharedHost(), &window);
+    auto* dock = new SandboxDock(&botwright::testing::sharedSandboxHost(), &window);
     window.addDockWidget(Qt::RightDockWidgetArea, dock);
     window.resize(1280, 800);
     window.show();
