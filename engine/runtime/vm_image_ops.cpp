@@ -2,6 +2,7 @@
 
 #include "engine/imaging/image_codec.h"
 #include "engine/runtime/js_isolate.h"
+#include "engine/runtime/vm_bytes_ops.h"
 
 #include <QByteArrayView>
 
@@ -22,31 +23,8 @@ void throwError(v8::Isolate* isolate, const QString& message) {
     isolate->ThrowException(v8::Exception::Error(JsIsolate::toV8(isolate, message)));
 }
 
-// The bytes of an ArrayBuffer, a SharedArrayBuffer or a typed array / DataView, without copying:
-// no JavaScript runs while an op works on them.
-std::optional<QByteArrayView> bytesOf(v8::Local<v8::Value> value) {
-    if (value->IsArrayBuffer()) {
-        const auto buffer = value.As<v8::ArrayBuffer>();
-        return QByteArrayView(static_cast<const char*>(buffer->GetBackingStore()->Data()),
-                              static_cast<qsizetype>(buffer->ByteLength()));
-    }
-    if (value->IsSharedArrayBuffer()) {
-        const auto buffer = value.As<v8::SharedArrayBuffer>();
-        return QByteArrayView(static_cast<const char*>(buffer->GetBackingStore()->Data()),
-                              static_cast<qsizetype>(buffer->ByteLength()));
-    }
-    if (value->IsArrayBufferView()) {
-        const auto view = value.As<v8::ArrayBufferView>();
-        const auto* base = static_cast<const char*>(view->Buffer()->GetBackingStore()->Data());
-        if (base == nullptr)
-            return QByteArrayView();
-        return QByteArrayView(base + view->ByteOffset(), static_cast<qsizetype>(view->ByteLength()));
-    }
-    return std::nullopt;
-}
-
 std::optional<QByteArrayView> imageBytes(const v8::FunctionCallbackInfo<v8::Value>& info) {
-    std::optional<QByteArrayView> bytes = bytesOf(info[0]);
+    std::optional<QByteArrayView> bytes = v8Bytes(info[0]);
     if (!bytes)
         throwError(info.GetIsolate(),
                    QStringLiteral("Image data must be an ArrayBuffer (or a typed array over one)"));

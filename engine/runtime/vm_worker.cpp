@@ -4,6 +4,7 @@
 #include "engine/runtime/cpu_watchdog.h"
 #include "engine/runtime/js_isolate.h"
 #include "engine/runtime/v8_platform.h"
+#include "engine/runtime/vm_bytes_ops.h"
 #include "engine/runtime/vm_channel.h"
 #include "engine/runtime/vm_image_ops.h"
 #include "engine/runtime/vm_modules.h"
@@ -275,6 +276,7 @@ void VmWorker::installBindings(v8::Local<v8::Context> context) {
     bind("scriptStart", &VmWorker::nativeScriptStart);
     bind("setHandlers", &VmWorker::nativeSetHandlers);
     VmImageOps::install(isolate, context, core); // the sync image ops run here, not on the host
+    VmBytesOps::install(isolate, context, core); // so does base64
     core->Set(context, v8Utf8(isolate, "info"), v8Utf8(isolate, m_info)).Check();
     context->Global()->DefineOwnProperty(context, v8Utf8(isolate, "__botwright"), core, v8::DontEnum).Check();
 }

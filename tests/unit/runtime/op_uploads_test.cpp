@@ -4,6 +4,7 @@
 #include "engine/runtime/js_isolate.h"
 #include "engine/runtime/op_uploads.h"
 #include "engine/runtime/v8_platform.h"
+#include "engine/runtime/vm_bytes_ops.h"
 #include "engine/runtime/vm_modules.h"
 #include "tests/support/qt_catch.h"
 
@@ -23,8 +24,9 @@ QJsonObject parse(const QByteArray& json) {
 }
 
 // Runs `body` as a guild script module that imports the SDK's message_fields module and stores its
-// answer in globalThis.out; returns that (or the exception's text).
-QString runSdk(const QString& body) {
+// answer in globalThis.out; returns that (or the exception's text). With `nativeBytes`, base64 is
+// botwright-vm's native op (VmBytesOps on `__botwright`), else the SDK's JavaScript fallback.
+QString runSdk(const QString& body, bool nativeBytes = false) {
     botwright::runtime::V8Platform::ensureInitialized();
     std::unique_ptr<v8::ArrayBuffer::Allocator> allocator(v8::ArrayBuffer::Allocator::NewDefaultAllocator());
     v8::Isolate::CreateParams params;
@@ -38,12 +40,19 @@ QString runSdk(const QString& body) {
         v8::HandleScope handles(isolate);
         const v8::Local<v8::Context> context = v8::Context::New(isolate);
         v8::Context::Scope contextScope(context);
+        if (nativeBytes) {
+            const v8::Local<v8::Object> native = v8::Object::New(isolate);
+            botwright::runtime::VmBytesOps::install(isolate, context, native);
+            context->Global()
+                ->Set(context, JsIsolate::toV8(isolate, QStringLiteral("__botwright")), native)
+                .Check();
+        }
         v8::TryCatch tryCatch(isolate);
         const QString url = botwright::runtime::VmModules::scriptUrl(QStringLiteral("t"));
         modules.setScriptSource(url,
                                 QStringLiteral("import { toDiscordMessage, toOpAttachments } from "
                                                "\"/discord/message_fields\";\n"
-                                               "import { base64Encode } from \"/text\";\n"
+                                               "import { base64Decode, base64Encode } from \"/text\";\n"
                                                "try { globalThis.out = (() => { %1 })(); }\n"
                                                "catch (e) { globalThis.out = `${e.name}: ${e.message}`; }\n")
                                     .arg(body));
@@ -111,6 +120,8 @@ TEST_CASE("SDK: attachment data becomes base64 of UTF-8 text or of the buffer's 
 }
 
 TEST_CASE("SDK: base64 of any length, across the encoder's chunks", "[runtime][sdk][uploads]") {
+    const bool native = GENERATE(false, true);
+    INFO((native ? "native op" : "JavaScript fallback"));
     for (const int length : {0, 1, 2, 3, 4, 5, 12287, 12288, 12289, 12290, 40000}) {
         QByteArray bytes(length, '\0');
         for (int i = 0; i < length; ++i)
@@ -118,9 +129,38 @@ TEST_CASE("SDK: base64 of any length, across the encoder's chunks", "[runtime][s
         const QString encoded =
             runSdk(QStringLiteral("const b = new Uint8Array(%1); for (let i = 0; i < b.length; i++) "
                                   "b[i] = (i * 131 + 7) & 255; return base64Encode(b);")
-                       .arg(length));
+                       .arg(length),
+                   native);
         INFO(length);
         CHECK(encoded == QString::fromLatin1(bytes.toBase64()));
+        const QString decoded = runSdk(QStringLiteral("return Array.from(base64Decode(\"%1\")).join(\",\");")
+                                           .arg(QString::fromLatin1(bytes.toBase64())),
+                                       native);
+        QStringList expected;
+        for (const char b : bytes)
+            expected.append(QString::number(static_cast<unsigned char>(b)));
+        CHECK(decoded == expected.join(u','));
+    }
+}
+
+TEST_CASE("SDK: base64Decode is WHATWG's forgiving-base64, native and fallback alike",
+          "[runtime][sdk][uploads]") {
+    const bool native = GENERATE(false, true);
+    INFO((native ? "native op" : "JavaScript fallback"));
+    const auto decode = [native](const char* text) {
+        return runSdk(QStringLiteral(
+                          "const b = base64Decode(%1); return `${b instanceof Uint8Array} ${Array.from(b)}`;")
+                          .arg(QString::fromUtf8(text)),
+                      native);
+    };
+    CHECK(decode("\"aGk=\"") == QStringLiteral("true 104,105"));
+    CHECK(decode("\"aGk\"") == QStringLiteral("true 104,105"));       // padding is optional
+    CHECK(decode("\" aG\\nk= \"") == QStringLiteral("true 104,105")); // ASCII whitespace is ignored
+    CHECK(decode("\"\"") == QStringLiteral("true "));
+    CHECK(decode("\"/w==\"") == QStringLiteral("true 255"));
+    for (const char* bad : {"\"a\"", "\"aGk==\"", "\"a=Gk\"", "\"_w==\"", "\"-w\"", "\"aG!k\"", "\"é\""}) {
+        INFO(bad);
+        CHECK(decode(bad) == QStringLiteral("Error: invalid base64"));
     }
 }
 
