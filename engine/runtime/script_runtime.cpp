@@ -101,6 +101,10 @@ bool ScriptRuntime::open(QString* error) {
     if (!m_taskStore)
         return false;
     m_scheduler = std::make_unique<ScriptScheduler>(m_taskStore.get());
+    connect(m_scheduler.get(), &ScriptScheduler::clockChanged, this, [this](qint64 nowMs, double rate) {
+        if (m_supervisor)
+            m_supervisor->setScriptClock(nowMs, rate);
+    });
     m_taskPacer = std::make_unique<OpPacer>(OpPacer::intervalForRate(m_config.taskOpsPerSecond));
     connect(m_scheduler.get(), &ScriptScheduler::fire, this,
             [this](const QByteArray& sdkEvent, const QByteArray& json) {
@@ -175,6 +179,9 @@ void ScriptRuntime::startVm() {
     options.botUser = m_botUser;
     m_supervisor = std::make_unique<VmSupervisor>(options);
     m_supervisor->setTracing(m_pipeline->tracing());
+    // Scripts see the sandbox clock once it differs from the real one (a fast-forward, a rate).
+    if (m_scheduler->rate() != 1.0 || m_scheduler->offsetMs() > 0)
+        m_supervisor->setScriptClock(m_scheduler->nowMs(), m_scheduler->rate());
     connectSupervisor();
     m_supervisor->start(std::move(m_pendingBundle));
     for (EarlyEvent& e : m_early)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 namespace botwright::runtime {
 
 // Process-wide V8 initialisation (platform, ICU, flags). Safe to call from any thread, any number of
@@ -7,6 +9,9 @@ namespace botwright::runtime {
 class V8Platform final {
 public:
     static void ensureInitialized();
+    // From now on, every isolate's Date.now() and new Date() read `nowMs` advancing `rate` ms per real
+    // ms: botwright-vm follows the sandbox clock this way, so a fast-forward is seen by scripts too.
+    static void setScriptClock(qint64 nowMs, double rate);
     static const char* version();
 };
 

@@ -13,7 +13,7 @@ namespace botwright::runtime {
 // worker's stdin (host → VM) or stdout (VM → host):
 //   u32 little-endian length of what follows | u8 kind | body (UTF-8 JSON)
 // The first frame in each direction is Hello with the protocol version; a mismatch ends the worker.
-inline constexpr int kVmProtocolVersion = 1;
+inline constexpr int kVmProtocolVersion = 2; // 2: Clock
 inline constexpr quint32 kVmMaxFrameBytes = 64u * 1024u * 1024u;
 
 enum class VmMessage : quint8 {
@@ -24,6 +24,7 @@ enum class VmMessage : quint8 {
     OpResult = 4, // {"call", "ok", "value"} or {"call", "ok":false, "errorClass", "message"}
     Shutdown = 5, // {}: finish and exit 0
     Trace = 6,    // {"on": bool}: report each event's timing and listeners in EventDone
+    Clock = 7,    // {"nowMs", "rate"}: Date.now() follows the sandbox clock from here
     // VM → host
     Ready = 16,  // {"version", "v8"}
     Loaded = 17, // {"ok", "scripts":[names evaluated], "ms"}

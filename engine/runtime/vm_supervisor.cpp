@@ -127,10 +127,29 @@ void VmSupervisor::launch() {
 }
 
 void VmSupervisor::writeHelloAndLoad() {
-    m_process->write(startFrames(m_options, m_bundle, m_tracing));
+    m_process->write(startFrames(m_options, m_bundle, m_tracing, clockBody()));
 }
 
-QByteArray VmSupervisor::startFrames(const VmOptions& options, const ScriptBundle& bundle, bool tracing) {
+void VmSupervisor::setScriptClock(qint64 nowMs, double rate) {
+    m_clockSet = true;
+    m_clockNowMs = nowMs;
+    m_clockRate = rate;
+    m_clockSince.start();
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        m_process->write(encodeVmFrame(VmMessage::Clock, clockBody()));
+}
+
+QByteArray VmSupervisor::clockBody() const {
+    if (!m_clockSet)
+        return {};
+    const double now =
+        static_cast<double>(m_clockNowMs) + static_cast<double>(m_clockSince.elapsed()) * m_clockRate;
+    return QJsonDocument(QJsonObject{{QStringLiteral("nowMs"), now}, {QStringLiteral("rate"), m_clockRate}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QByteArray VmSupervisor::startFrames(const VmOptions& options, const ScriptBundle& bundle, bool tracing,
+                                     const QByteArray& clock) {
     const QJsonObject hello{{QStringLiteral("version"), kVmProtocolVersion},
                             {QStringLiteral("guildId"), options.guildId},
                             {QStringLiteral("botUser"), options.botUser},
@@ -147,6 +166,8 @@ QByteArray VmSupervisor::startFrames(const VmOptions& options, const ScriptBundl
         scripts.append(entry);
     }
     QByteArray out = encodeVmFrame(VmMessage::Hello, QJsonDocument(hello).toJson(QJsonDocument::Compact));
+    if (!clock.isEmpty())
+        out += encodeVmFrame(VmMessage::Clock, clock);
     out += encodeVmFrame(
         VmMessage::Load,
         QJsonDocument(QJsonObject{{QStringLiteral("scripts"), scripts}}).toJson(QJsonDocument::Compact));

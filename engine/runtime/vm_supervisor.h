@@ -69,6 +69,10 @@ public:
     // clock reads per event. Survives restarts.
     void setTracing(bool on);
     bool tracing() const { return m_tracing; }
+    // The sandbox clock (ScriptScheduler): scripts' Date.now() reads `nowMs` now, advancing `rate` ms
+    // per real ms. Sent to the running worker and to every worker started after. Never called: the
+    // real clock.
+    void setScriptClock(qint64 nowMs, double rate);
     // Answers an op the worker asked for; an answer for a worker that is gone is dropped.
     void replyOp(quint64 generation, qint64 call, bool ok, const QByteArray& valueJson,
                  const QString& errorClass = {}, const QString& message = {});
@@ -77,7 +81,9 @@ public:
     int restarts() const { return m_restarts; }
     qint64 delivered() const { return m_acked; }
     // The Hello and Load frames (and Trace when on) that start a worker: what writeHelloAndLoad sends.
-    static QByteArray startFrames(const VmOptions& options, const ScriptBundle& bundle, bool tracing);
+    // `clock`, when set, is a Clock body sent between Hello and Load.
+    static QByteArray startFrames(const VmOptions& options, const ScriptBundle& bundle, bool tracing,
+                                  const QByteArray& clock = {});
     qsizetype queued() const { return static_cast<qsizetype>(m_queue.size() + m_inFlight.size()); }
     quint64 generation() const { return m_generation; }
     const ScriptBundle& bundle() const { return m_bundle; }
@@ -129,6 +135,11 @@ private:
     bool m_stopping = false;
     bool m_pumpScheduled = false;
     bool m_tracing = false;
+    QByteArray clockBody() const; // the script clock as of now; empty while it is the real clock
+    bool m_clockSet = false;
+    qint64 m_clockNowMs = 0;
+    double m_clockRate = 1;
+    QElapsedTimer m_clockSince;
     QString m_deathReason;
     QElapsedTimer m_sinceLaunch;
     QTimer m_restartTimer;

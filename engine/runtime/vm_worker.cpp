@@ -164,6 +164,13 @@ int VmWorker::run() {
             case VmMessage::Trace:
                 m_trace = frame.body.contains("true");
                 break;
+            case VmMessage::Clock: {
+                const QJsonObject clock = QJsonDocument::fromJson(frame.body).object();
+                V8Platform::setScriptClock(
+                    static_cast<qint64>(clock.value(QStringLiteral("nowMs")).toDouble()),
+                    clock.value(QStringLiteral("rate")).toDouble(1));
+                break;
+            }
             case VmMessage::Shutdown:
                 acknowledgeEvents();
                 m_channel.flush();

@@ -7,6 +7,7 @@
 #include "engine/runtime/script_scheduler.h"
 #include "tests/support/qt_catch.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -134,6 +135,44 @@ TEST_CASE("a task scheduled before a restart fires once after it", "[runtime][ti
     QString error;
     auto store = project::TaskStore::open(project::TaskStore::pathForProject(dir.path()), &error);
     CHECK(store->count() == 0);
+}
+
+TEST_CASE("scripts' Date.now() and new Date() follow the fast-forwarded sandbox clock", "[runtime][timers]") {
+    QTemporaryDir dir;
+    QFile script(dir.filePath(QStringLiteral("clock.ts")));
+    REQUIRE(script.open(QIODevice::WriteOnly));
+    script.write("script.onInterval(\"clock\", 60, () => {\n"
+                 "    console.log(`clock ${Date.now()} ${new Date().getTime()}`);\n"
+                 "});\n");
+    script.close();
+    Started s;
+    start(s, dir.path());
+    const qint64 realBefore = QDateTime::currentMSecsSinceEpoch();
+    constexpr qint64 kTwoHours = 2 * 3600 * 1000;
+    s.rt->scheduler()->advance(kTwoHours);
+    // A fire after the jump reads the script clock: two hours ahead of the real one (give or take the
+    // seconds the run takes), in both spellings.
+    qint64 seen = 0, seenDate = 0;
+    const bool followed = QTest::qWaitFor(
+        [&] {
+            for (const QString& line : s.logs) {
+                const QStringList parts = line.split(u' ');
+                // The worker anchors the clock when the frame reaches it, so it may trail by that delay.
+                if (parts.size() == 4 && parts[1] == QLatin1String("clock") &&
+                    parts[2].toLongLong() >= realBefore + kTwoHours - 5000) {
+                    seen = parts[2].toLongLong();
+                    seenDate = parts[3].toLongLong();
+                }
+            }
+            return seen != 0;
+        },
+        20000);
+    INFO(s.logs.join(u'\n').toStdString());
+    REQUIRE(followed);
+    CHECK(seen < realBefore + kTwoHours + 10 * 60000);
+    CHECK(seenDate >= seen);
+    CHECK(seenDate < seen + 60000);
+    s.rt->stop();
 }
 
 TEST_CASE("cron schedules parse Botloader's fields and find the next fire in UTC", "[timers]") {
