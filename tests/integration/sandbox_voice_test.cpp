@@ -2,12 +2,9 @@
 // sandbox's own route, the bot sees VOICE_STATE_UPDATE and GUILD_CREATE's voice_states, reads them over
 // REST, moves and disconnects members; world files keep who is where.
 #include "engine/protocol/gateway_constants.h"
-#include "engine/sandbox/sandbox_server.h"
 #include "engine/sandbox/world.h"
 #include "engine/sandbox/world_file.h"
-#include "tests/support/gateway_test_client.h"
-#include "tests/support/qt_catch.h"
-#include "tests/support/rest_test_client.h"
+#include "tests/support/loopback_sandbox.h"
 
 #include <QJsonArray>
 
@@ -26,26 +23,17 @@ QJsonDocument body(const QJsonObject& o) {
     return QJsonDocument(o);
 }
 
-struct Fixture {
+struct Fixture : botwright::testing::LoopbackSandbox {
     Fixture() {
-        SandboxOptions options;
-        options.identifyWindowMs = 0;
-        server = std::make_unique<SandboxServer>(options);
-        REQUIRE(server->start(0));
-        rest = std::make_unique<RestTestClient>(server->restBase());
-        bot = QStringLiteral("Bot ") + server->world().botToken();
-        alice = server->world().user(kAlice.toULongLong())->token;
-        Channel stage;
-        stage.guildId = kGuild.toULongLong();
-        stage.type = channel_type::GuildVoice;
-        stage.name = QStringLiteral("Back room");
-        backRoom = QString::number(server->world().createGuildChannel(stage).id);
+        bot = QStringLiteral("Bot ") + world().botToken();
+        alice = world().user(kAlice.toULongLong())->token;
+        Channel backRoomChannel;
+        backRoomChannel.guildId = kGuild.toULongLong();
+        backRoomChannel.type = channel_type::GuildVoice;
+        backRoomChannel.name = QStringLiteral("Back room");
+        backRoom = QString::number(world().createGuildChannel(backRoomChannel).id);
     }
-    void connect(GatewayTestClient& client) {
-        REQUIRE(client.open(server->gatewayUrl(), QStringLiteral("?v=10&encoding=json")));
-        client.identify(server->world().botToken(), intent::Guilds | intent::GuildVoiceStates);
-        REQUIRE(client.waitForDispatch(QStringLiteral("GUILD_CREATE")) >= 0);
-    }
+    void connect(GatewayTestClient& client) { connectBot(client, intent::Guilds | intent::GuildVoiceStates); }
     RestTestReply join(const QString& auth, const QJsonValue& channel, const QJsonObject& extra = {}) {
         QJsonObject o = extra;
         o.insert(QStringLiteral("channel_id"), channel);
@@ -56,8 +44,6 @@ struct Fixture {
         return rest->call("PATCH", QStringLiteral("/v10/guilds/%1/members/%2").arg(kGuild, user), bot,
                           body(QJsonObject{{QStringLiteral("channel_id"), channel}}));
     }
-    std::unique_ptr<SandboxServer> server;
-    std::unique_ptr<RestTestClient> rest;
     QString bot, alice, backRoom;
 };
 

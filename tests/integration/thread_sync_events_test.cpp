@@ -3,11 +3,8 @@
 // threads; a message into an archived thread the bot is in unarchives it and updates its membership.
 #include "engine/protocol/gateway_constants.h"
 #include "engine/protocol/permissions.h"
-#include "engine/sandbox/sandbox_server.h"
 #include "engine/sandbox/world.h"
-#include "tests/support/gateway_test_client.h"
-#include "tests/support/qt_catch.h"
-#include "tests/support/rest_test_client.h"
+#include "tests/support/loopback_sandbox.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -37,28 +34,18 @@ QSet<QString> ids(const QJsonArray& array, const char* key = nullptr) {
     return out;
 }
 
-struct Fixture {
+struct Fixture : botwright::testing::LoopbackSandbox {
     Fixture() {
-        SandboxOptions options;
-        options.identifyWindowMs = 0;
-        server = std::make_unique<SandboxServer>(options);
-        REQUIRE(server->start(0));
-        rest = std::make_unique<RestTestClient>(server->restBase());
-        World& w = server->world();
+        World& w = world();
         alice = w.user(kAlice)->token;
         // The bot without ADMINISTRATOR, so overwrites apply to it.
         for (auto& [id, role] : w.guild(kGuild)->roles)
             if (role.botId == w.botId())
                 role.permissions = perm::ViewChannel | perm::SendMessages | perm::ReadMessageHistory;
     }
-    World& world() { return server->world(); }
     void connectBot(GatewayTestClient& client) {
-        REQUIRE(client.open(server->gatewayUrl(), QStringLiteral("?v=10&encoding=json")));
-        client.identify(world().botToken(), intent::Guilds | intent::GuildMembers);
-        REQUIRE(client.waitForDispatch(QStringLiteral("GUILD_CREATE")) >= 0);
+        LoopbackSandbox::connectBot(client, intent::Guilds | intent::GuildMembers);
     }
-    std::unique_ptr<SandboxServer> server;
-    std::unique_ptr<RestTestClient> rest;
     QString alice;
 };
 
