@@ -8,7 +8,8 @@ namespace botwright::studio {
 ClockMenu::ClockMenu(QWidget* parent)
     : QMenu(tr("&Clock"), parent)
     , m_now(addAction(tr("Scripts' clock: real time")))
-    , m_rates(new QActionGroup(this)) {
+    , m_rates(new QActionGroup(this))
+    , m_plans(new QActionGroup(this)) {
     setObjectName(QStringLiteral("clockMenu"));
     m_now->setEnabled(false);
     addSeparator();
@@ -43,6 +44,25 @@ ClockMenu::ClockMenu(QWidget* parent)
         a->setData(r.rate);
         m_rates->addAction(a);
         connect(a, &QAction::triggered, this, [this, rate = r.rate] { Q_EMIT rateRequested(rate); });
+    }
+    addSeparator();
+    addAction(tr("Task operations (Botloader plan):"))->setEnabled(false);
+    struct Plan {
+        const char* text;
+        int perSecond;
+        const char* name;
+    };
+    const Plan plans[] = {{QT_TR_NOOP("&Free: 1 per second"), 1, "tasks.rate.free"},
+                          {QT_TR_NOOP("&Lite: 2 per second"), 2, "tasks.rate.lite"},
+                          {QT_TR_NOOP("&Premium: 10 per second"), 10, "tasks.rate.premium"},
+                          {QT_TR_NOOP("&No limit"), 0, "tasks.rate.none"}};
+    for (const Plan& p : plans) {
+        QAction* a = addAction(tr(p.text));
+        a->setObjectName(QLatin1String(p.name));
+        a->setCheckable(true);
+        a->setChecked(p.perSecond == 1);
+        m_plans->addAction(a);
+        connect(a, &QAction::triggered, this, [this, n = p.perSecond] { Q_EMIT taskRateRequested(n); });
     }
 }
 

@@ -6,8 +6,9 @@ class QActionGroup;
 
 namespace botwright::studio {
 
-// Sandbox ▸ Clock: fast-forwards the scripts' clock (intervals and scheduled tasks fire as if the
-// time had passed) and sets its speed. The runtime owns the clock; this menu only asks.
+// Scripts ▸ Clock: fast-forwards the scripts' clock (intervals and scheduled tasks fire as if the
+// time had passed), sets its speed, and picks the Botloader plan whose task-operation pace applies.
+// The runtime owns the clock; this menu only asks.
 class ClockMenu final : public QMenu {
     Q_OBJECT
 public:
@@ -19,10 +20,12 @@ public:
 Q_SIGNALS:
     void advanceRequested(qint64 ms);
     void rateRequested(double rate);
+    void taskRateRequested(int perSecond);
 
 private:
     QAction* m_now;
     QActionGroup* m_rates;
+    QActionGroup* m_plans;
 };
 
 } // namespace botwright::studio

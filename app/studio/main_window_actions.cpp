@@ -198,6 +198,7 @@ void MainWindow::createMenus() {
     menuBar()->addMenu(tr("S&cripts"))->addMenu(clock);
     connect(clock, &ClockMenu::advanceRequested, m_scripts, &ScriptRuntimeHost::advanceClock);
     connect(clock, &ClockMenu::rateRequested, m_scripts, &ScriptRuntimeHost::setClockRate);
+    connect(clock, &ClockMenu::taskRateRequested, m_scripts, &ScriptRuntimeHost::setTaskRate);
     connect(m_scripts, &ScriptRuntimeHost::clockChanged, clock, &ClockMenu::showClock);
     fill(menuBar()->addMenu(tr("S&ync")),
          {"sync.push", "sync.pull", "sync.status", nullptr, "sync.exportBundle", "sync.importBundle", nullptr,

@@ -61,12 +61,13 @@ void ScriptRuntimeHost::start(runtime::ScriptRuntimeConfig config, const QByteAr
     QMetaObject::invokeMethod(
         rt,
         [this, rt, generation, openOnThread, breakpoints = m_breakpoints, watching = m_watching,
-         clockRate = m_clockRate] {
+         clockRate = m_clockRate, taskRate = m_taskRate] {
             QString error;
             *openOnThread = rt->open(&error);
             const bool ok = *openOnThread;
             if (ok) {
                 rt->scheduler()->setRate(clockRate);
+                rt->setTaskOpsPerSecond(taskRate);
                 connect(rt->scheduler(), &runtime::ScriptScheduler::clockChanged, this,
                         [this, generation](qint64 nowMs, double rate) {
                             if (generation == m_generation)
@@ -169,6 +170,19 @@ void ScriptRuntimeHost::setClockRate(double rate) {
         [rt = m_runtime, openOnThread = m_openOnThread, rate] {
             if (*openOnThread)
                 rt->scheduler()->setRate(rate);
+        },
+        Qt::QueuedConnection);
+}
+
+void ScriptRuntimeHost::setTaskRate(int perSecond) {
+    m_taskRate = perSecond;
+    if (!m_runtime)
+        return;
+    QMetaObject::invokeMethod(
+        m_runtime,
+        [rt = m_runtime, openOnThread = m_openOnThread, perSecond] {
+            if (*openOnThread)
+                rt->setTaskOpsPerSecond(perSecond);
         },
         Qt::QueuedConnection);
 }

@@ -43,6 +43,9 @@ public:
     // ---- the scripts' clock (intervals and scheduled tasks) ----
     void advanceClock(qint64 ms);
     void setClockRate(double rate); // kept for later runtimes too
+    // Task operations per second, as a Botloader plan allows (1 free, 2 lite, 10 premium; 0: none).
+    void setTaskRate(int perSecond); // kept for later runtimes too
+    int taskRate() const { return m_taskRate; }
 
     // ---- the runtime's event pipeline (issue 6): every call is forwarded to the runtime's thread ----
     // While watched (a Pipeline view is shown) every trace change comes here as traced(); unwatched,
@@ -106,6 +109,7 @@ private:
     QByteArray m_ready;
     quint64 m_generation = 0;
     double m_clockRate = 1.0;
+    int m_taskRate = 1;
     QList<pipeline::Breakpoint> m_breakpoints;
     bool m_watching = false;
     pipeline::EventPipeline* m_pipeline = nullptr; // the current runtime's, once it opened

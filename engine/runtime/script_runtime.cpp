@@ -17,6 +17,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace botwright::runtime {
 
 namespace {
@@ -52,6 +54,12 @@ ScriptRuntime::ScriptRuntime(ScriptRuntimeConfig config, QObject* parent)
                 note(QStringLiteral("warn"),
                      tr("A %1 dispatch could not be turned into %2: %3").arg(type, sdkEvent, error));
             });
+}
+
+void ScriptRuntime::setTaskOpsPerSecond(int perSecond) {
+    m_config.taskOpsPerSecond = std::max(0, perSecond);
+    if (m_taskPacer)
+        m_taskPacer->setMinInterval(OpPacer::intervalForRate(m_config.taskOpsPerSecond));
 }
 
 void ScriptRuntime::setTracing(bool on) {

@@ -65,6 +65,8 @@ public:
     pipeline::EventPipeline* pipeline() const { return m_pipeline; }
     // Interval timers, scheduled tasks and the sandbox clock (fast-forward, rate); after open().
     ScriptScheduler* scheduler() const { return m_scheduler.get(); }
+    // Task operations per second from now on (ScriptRuntimeConfig::taskOpsPerSecond; 0: no limit).
+    void setTaskOpsPerSecond(int perSecond);
     // Tracing in the pipeline and event timing in the VM (on by default).
     void setTracing(bool on);
     quint64 guildId() const { return m_guildId; }

@@ -4,6 +4,7 @@
 #include "app/studio/editor_tabs.h"
 #include "app/studio/main_window.h"
 #include "app/studio/project_tree_dock.h"
+#include "app/studio/script_runtime_host.h"
 #include "editor/code_editor.h"
 #include "editor/editor_page.h"
 #include "engine/capture/capture_store.h"
@@ -389,6 +390,13 @@ TEST_CASE("the open project's scripts run live: status, Console output, reload o
     // Scripts ▸ Clock ▸ Fast-forward 1 hour: the example's hourly "ping report" runs now.
     auto* clock = window.findChild<QMenu*>(QStringLiteral("clockMenu"));
     REQUIRE(clock != nullptr);
+    // … and its plan choice sets the task-operation pace for this and later runtimes.
+    CHECK(window.findChild<botwright::studio::ScriptRuntimeHost*>()->taskRate() == 1);
+    auto* premium = clock->findChild<QAction*>(QStringLiteral("tasks.rate.premium"));
+    REQUIRE(premium != nullptr);
+    premium->trigger();
+    CHECK(premium->isChecked());
+    CHECK(window.findChild<botwright::studio::ScriptRuntimeHost*>()->taskRate() == 10);
     auto* hour = clock->findChild<QAction*>(QStringLiteral("clock.advance.hour"));
     REQUIRE(hour != nullptr);
     hour->trigger();
